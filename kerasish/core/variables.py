@@ -1,0 +1,191 @@
+"""`Variable`: a named handle whose value is a tree leaf inside a pure call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from kerasish.core import scope
+
+
+class Variable:
+    """A Keras variable: a named, typed handle on an array.
+
+    Outside a pure call it holds a concrete value. Inside one (`model.apply`,
+    the jitted train step) reading it gives the tree leaf bound to it, and
+    `assign` records the new value in the scope instead of mutating anything.
+
+    Args:
+        initializer: An array, or a callable `(shape, dtype) -> array`.
+        shape: The shape (needed when `initializer` is a callable).
+        dtype: The dtype; defaults to `floatx()`.
+        trainable: Whether the optimizer updates this variable.
+        name: The variable's name, e.g. `"kernel"`.
+    """
+
+    def __init__(
+        self,
+        initializer: Any,
+        shape: tuple[int, ...] | None = None,
+        dtype: Any = None,
+        trainable: bool = True,
+        name: str | None = None,
+        regularizer: Callable | None = None,
+        constraint: Callable | None = None,
+        path: str | None = None,
+    ) -> None:
+        from kerasish.backend import config
+
+        self.name = name or "variable"
+        self.path = path or self.name
+        self.trainable = trainable
+        self.regularizer = regularizer
+        self.constraint = constraint
+        self.initializer = initializer if callable(initializer) else None
+        dtype = jnp.dtype(dtype or getattr(initializer, "dtype", None) or config.floatx())
+        if callable(initializer):
+            if shape is None:
+                raise ValueError(
+                    "When creating a Variable from a callable initializer, the "
+                    f"`shape` argument must be specified. Received: shape={shape}"
+                )
+            # Initial values are concrete even if the first build happens while
+            # JAX traces (a sub-layer built inside its parent's `call`).
+            with jax.ensure_compile_time_eval():
+                value = initializer(tuple(shape), dtype=dtype)
+        else:
+            value = initializer
+        self._value = jnp.asarray(value, dtype=dtype)
+        if shape is not None and tuple(self._value.shape) != tuple(shape):
+            raise ValueError(
+                f"Initial value for variable '{self.name}' has shape "
+                f"{self._value.shape}, expected {tuple(shape)}."
+            )
+
+    @property
+    def value(self) -> jax.Array:
+        """The current value: the bound leaf inside a pure call, else the stored one."""
+        owner = scope.find(id(self))
+        if owner is None:
+            return self._value
+        return owner.updates.get(id(self), owner.values[id(self)])
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(self._value.shape)
+
+    @property
+    def dtype(self) -> str:
+        return str(self._value.dtype)
+
+    @property
+    def ndim(self) -> int:
+        return self._value.ndim
+
+    def numpy(self) -> np.ndarray:
+        return np.asarray(self.value)
+
+    def assign(self, value: Any) -> Variable:
+        """Sets a new value (recorded in the scope when inside a pure call)."""
+        value = unwrap(value)
+        if tuple(jnp.shape(value)) != self.shape:
+            raise ValueError(
+                "The shape of the target variable and the shape of the target "
+                f"value in `variable.assign(value)` must match. "
+                f"variable.shape={self.shape}, Received: value.shape="
+                f"{tuple(jnp.shape(value))}. Target variable: {self.path}"
+            )
+        value = jnp.asarray(value, dtype=self._value.dtype)
+        owner = scope.find(id(self))
+        if owner is not None:
+            owner.updates[id(self)] = value
+        else:
+            self._value = value
+        return self
+
+    def assign_add(self, value: Any) -> Variable:
+        return self.assign(self.value + unwrap(value))
+
+    def assign_sub(self, value: Any) -> Variable:
+        return self.assign(self.value - unwrap(value))
+
+    def __jax_array__(self) -> jax.Array:
+        return self.value
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        del copy
+        return np.asarray(self.value, dtype=dtype)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Variable path={self.path}, shape={self.shape}, dtype={self.dtype}, "
+            f"value={np.asarray(self._value)}>"
+        )
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, idx: Any) -> jax.Array:
+        return self.value[unwrap(idx)]
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __neg__(self) -> jax.Array:
+        return -self.value
+
+    def __pos__(self) -> jax.Array:
+        return self.value
+
+    def __abs__(self) -> jax.Array:
+        return jnp.abs(self.value)
+
+    def __invert__(self) -> jax.Array:
+        return ~self.value
+
+
+def _binary(op: Callable, reflected: bool = False) -> Callable:
+    def method(self: Variable, other: Any) -> jax.Array:
+        other = unwrap(other)
+        return op(other, self.value) if reflected else op(self.value, other)
+
+    return method
+
+
+for _name, _op in {
+    "add": jnp.add,
+    "sub": jnp.subtract,
+    "mul": jnp.multiply,
+    "truediv": jnp.true_divide,
+    "floordiv": jnp.floor_divide,
+    "mod": jnp.mod,
+    "pow": jnp.power,
+    "matmul": jnp.matmul,
+    "and": jnp.logical_and,
+    "or": jnp.logical_or,
+    "xor": jnp.logical_xor,
+}.items():
+    setattr(Variable, f"__{_name}__", _binary(_op))
+    setattr(Variable, f"__r{_name}__", _binary(_op, reflected=True))
+for _name, _op in {
+    "lt": jnp.less,
+    "le": jnp.less_equal,
+    "gt": jnp.greater,
+    "ge": jnp.greater_equal,
+}.items():
+    setattr(Variable, f"__{_name}__", _binary(_op))
+
+
+def unwrap(x: Any) -> Any:
+    """Replaces a `Variable` by its current value; leaves anything else as is."""
+    return x.value if isinstance(x, Variable) else x
