@@ -31,6 +31,8 @@ _TOP_LEVEL = {
     "Input": "kerasish.layers",
     "InputSpec": "kerasish.layers",
     "Layer": "kerasish.layers",
+    "Loss": "kerasish.losses",
+    "Metric": "kerasish.metrics",
     "Model": "kerasish.models",
     "Sequential": "kerasish.models",
     "Variable": "kerasish.core.variables",

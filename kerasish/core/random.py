@@ -5,6 +5,7 @@ from __future__ import annotations
 import random as python_random
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import naming, scope
@@ -49,7 +50,7 @@ class SeedGenerator:
         """Returns a new PRNG key (raw `uint32[2]` key data)."""
         del ordered
         current = scope.current_scope()
-        if current is not None and current.key is not None:
+        if current is not None and (current.key is not None or current.kind == "pure"):
             return current.next_key()
         with jax.ensure_compile_time_eval():
             key = jax.random.fold_in(jax.random.PRNGKey(self._seed), self._count)
@@ -82,8 +83,10 @@ def draw_key(seed: int | SeedGenerator | jax.Array | None) -> jax.Array:
             return current.next_key()
         return global_seed_generator().next()
     if isinstance(seed, int | np.integer):
+        # Keras' key for an int seed is `[seed, 0]` (uint32), so seeded draws
+        # (initializers, `keras.random.*`) reproduce Keras' values exactly.
         with jax.ensure_compile_time_eval():
-            return jax.random.PRNGKey(int(seed) % (2**32))
+            return jnp.array([int(seed) % (2**32), 0], dtype="uint32")
     if isinstance(seed, jax.Array | np.ndarray):
         return seed
     raise ValueError(

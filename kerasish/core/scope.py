@@ -18,6 +18,11 @@ class Scope:
     `values` maps `id(variable)` to the array that stands for it inside the call;
     `updates` collects what `variable.assign` wrote (non-trainable state);
     `losses` collects what `layer.add_loss` received.
+
+    `kind` says who opened it: `"pure"` (`model.apply` and the train step:
+    random draws need its key), `"eager"` (a plain `layer(x)` call, which only
+    carries the training flag) or `"symbolic"` (shape inference: assigns to
+    unbound variables are recorded here and dropped with the scope).
     """
 
     def __init__(
@@ -25,7 +30,9 @@ class Scope:
         values: dict[int, Any] | None = None,
         key: jax.Array | None = None,
         training: bool | None = None,
+        kind: str = "pure",
     ) -> None:
+        self.kind = kind
         self.values = values if values is not None else {}
         self.updates: dict[int, Any] = {}
         self.losses: list[Any] = []

@@ -101,6 +101,10 @@ class Variable:
             )
         value = jnp.asarray(value, dtype=self._value.dtype)
         owner = scope.find(id(self))
+        current = scope.current_scope()
+        if owner is None and current is not None and current.kind == "symbolic":
+            owner = current
+            owner.values[id(self)] = value
         if owner is not None:
             owner.updates[id(self)] = value
         else:

@@ -1,0 +1,1 @@
+"""Compat suite: kerasish checked against outputs recorded from real Keras."""

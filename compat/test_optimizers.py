@@ -1,0 +1,48 @@
+"""Optimizers against Keras: weights after each `apply_gradients` step of a
+fixed gradient sequence, and the optimizer's variables (Keras order) at the end."""
+
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import kerasish
+from compat.cases import build_model, build_optimizer
+from compat.cases.optimizers import CASES
+
+TOL = {"rtol": 1e-5, "atol": 1e-6}
+_RUNS: dict = {}
+
+
+def _run(case, ref):
+    """Replays the recorded gradients (once per case); returns the model,
+    optimizer and the weights after each step."""
+    if case.name not in _RUNS:
+        model = build_model(kerasish, case)
+        model.set_weights(ref.seq("weights"))
+        optimizer = build_optimizer(kerasish, case.spec["optimizer"])
+        trajectory = []
+        for step in range(case.spec["steps"]):
+            grads = [jnp.asarray(g) for g in ref.seq(f"grads/{step}")]
+            optimizer.apply_gradients(zip(grads, model.trainable_variables, strict=True))
+            trajectory.append(model.get_weights())
+        _RUNS[case.name] = model, optimizer, trajectory
+    return _RUNS[case.name]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_trajectory(case, reference):
+    ref = reference(case)
+    _, _, trajectory = _run(case, ref)
+    for step, weights in enumerate(trajectory):
+        for got, want in zip(weights, ref.seq(f"trajectory/{step}"), strict=True):
+            np.testing.assert_allclose(got, want, **TOL, err_msg=f"step {step + 1}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_optimizer_variables(case, reference):
+    ref = reference(case)
+    _, optimizer, _ = _run(case, ref)
+    assert int(np.asarray(optimizer.iterations)) == ref.extras["iterations"]
+    for got, want in zip(optimizer.variables, ref.seq("optimizer_variables"), strict=True):
+        np.testing.assert_allclose(np.asarray(got.numpy()), want, **TOL)
+    assert [v.name for v in optimizer.variables] == ref.extras["optimizer_variable_names"]

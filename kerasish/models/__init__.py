@@ -1,0 +1,9 @@
+"""`keras.models`: `Model`, `Sequential`."""
+
+from kerasish.models.model import Model
+from kerasish.models.sequential import Sequential
+
+__all__ = [
+    "Model",
+    "Sequential",
+]

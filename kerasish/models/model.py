@@ -1,0 +1,181 @@
+"""`Model`: a layer with training, the pure face (`params`, `apply`) and summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jax
+import numpy as np
+
+from kerasish.layers.layer import Layer
+from kerasish.models import pure
+from kerasish.trainers.trainer import Trainer
+
+
+class Model(Trainer, Layer):
+    """A model groups layers into an object with training and inference features.
+
+    Subclass it the Keras way (`__init__` creating layers, `call(inputs,
+    training=None)`), or use `keras.Sequential`.
+
+    The pure face: `model.params` and `model.state` are nested dicts (layer
+    name, then weight name) of trainable and non-trainable values, and
+    `model.apply(params, x, state=..., training=..., key=...)` is a pure
+    function of them that works under `jax.jit`, `jax.grad` and `jax.vmap`.
+    """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Model:
+        if cls is Model and ("inputs" in kwargs or len(args) >= 2):
+            raise NotImplementedError(
+                "Functional models (`keras.Model(inputs, outputs)`) are not "
+                "available yet in kerasish; use `keras.Sequential` or subclass "
+                "`keras.Model`."
+            )
+        return super().__new__(cls)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        Layer.__init__(self, *args, **kwargs)
+        Trainer.__init__(self)
+
+    @property
+    def layers(self) -> list[Layer]:
+        return list(self._layers)
+
+    def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
+        """Retrieves a layer by its unique name or by its index in `layers`."""
+        if index is not None and name is not None:
+            raise ValueError(
+                "Provide only a layer name or a layer index. Received: "
+                f"index={index}, name={name}."
+            )
+        if index is not None:
+            if len(self.layers) <= index:
+                raise ValueError(
+                    f"Was asked to retrieve layer at index {index} but model only "
+                    f"has {len(self.layers)} layers."
+                )
+            return self.layers[index]
+        if name is not None:
+            for layer in self.layers:
+                if layer.name == name:
+                    return layer
+            raise ValueError(
+                f"No such layer: {name}. Existing layers are: "
+                f"{[layer.name for layer in self.layers]}."
+            )
+        raise ValueError("Provide either a layer name or layer index at `get_layer`.")
+
+    def summary(
+        self,
+        line_length: int | None = None,
+        positions: list[float] | None = None,
+        print_fn: Any = None,
+        expand_nested: bool = False,
+        show_trainable: bool = False,
+        layer_range: Any = None,
+    ) -> None:
+        """Prints a string summary of the network, as Keras does."""
+        from kerasish.utils.summary_utils import print_summary
+
+        print_summary(
+            self,
+            line_length=line_length,
+            positions=positions,
+            print_fn=print_fn,
+            expand_nested=expand_nested,
+            show_trainable=show_trainable,
+            layer_range=layer_range,
+        )
+
+    _is_sequential_like = True
+
+    # ----------------------------------------------------------- pure face
+
+    def _require_built(self, what: str) -> None:
+        if not self.built:
+            raise ValueError(
+                f"`model.{what}` needs a built model: call the model on data, "
+                "call `model.build(input_shape)`, or start it with `keras.Input`."
+            )
+
+    @property
+    def params(self) -> dict:
+        """Trainable weights as nested dicts: `{layer_name: {weight_name: array}}`."""
+        self._require_built("params")
+        trainable, _ = pure.split_layout(self)
+        return pure.to_tree([(p, v.value) for p, v in trainable])
+
+    @property
+    def state(self) -> dict:
+        """Non-trainable weights (e.g. BatchNormalization statistics), same layout."""
+        self._require_built("state")
+        _, non_trainable = pure.split_layout(self)
+        return pure.to_tree([(p, v.value) for p, v in non_trainable])
+
+    def apply(
+        self,
+        params: dict,
+        *inputs: Any,
+        state: dict | None = None,
+        training: bool = False,
+        key: jax.Array | None = None,
+        return_state: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        """Pure forward pass: outputs from `params`, `state` and the inputs.
+
+        Args:
+            params: A tree shaped like `model.params`.
+            *inputs: The model inputs.
+            state: A tree shaped like `model.state` (defaults to the current one).
+            training: Training mode (Dropout active, BatchNorm batch statistics).
+            key: PRNG key for random layers in training mode.
+            return_state: Also return the updated state tree.
+
+        Returns:
+            The outputs, or `(outputs, new_state)` when `return_state=True`.
+        """
+        if state is None:
+            state = self.state
+        outputs, new_state, _ = pure.pure_call(
+            self, params, state, inputs, kwargs, training, key
+        )
+        return (outputs, new_state) if return_state else outputs
+
+    def stateless_call(
+        self,
+        trainable_variables: list,
+        non_trainable_variables: list,
+        *args: Any,
+        return_losses: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        """Keras 3's list form of `apply`: `(outputs, non_trainable_variables)`."""
+        training = kwargs.pop("training", False)
+        key = kwargs.pop("key", None)
+        trainable, non_trainable = pure.split_layout(self)
+        if len(trainable_variables) != len(trainable) or len(
+            non_trainable_variables
+        ) != len(non_trainable):
+            raise ValueError(
+                "Argument `trainable_variables` must be a list of tensors "
+                f"corresponding 1:1 to {self.__class__.__name__}().trainable_variables "
+                f"(of length {len(trainable)}) and `non_trainable_variables` to "
+                f"non_trainable_variables (of length {len(non_trainable)}). "
+                f"Received: lengths {len(trainable_variables)} and "
+                f"{len(non_trainable_variables)}."
+            )
+        params = pure.to_tree([(p, x) for (p, _), x in zip(trainable, trainable_variables, strict=True)])
+        state = pure.to_tree(
+            [(p, x) for (p, _), x in zip(non_trainable, non_trainable_variables, strict=True)]
+        )
+        outputs, new_state, losses = pure.pure_call(
+            self, params, state, args, kwargs, training, key
+        )
+        new_list = [pure.lookup(new_state, p) for p, _ in non_trainable]
+        if return_losses:
+            return outputs, new_list, losses
+        return outputs, new_list
+
+    def get_weights(self) -> list[np.ndarray]:
+        return [np.asarray(v.value) for v in self.weights]

@@ -1,0 +1,3 @@
+"""`keras.saving`: model and weight files (not implemented yet: see the saving issue)."""
+
+__all__: list[str] = []

@@ -1,0 +1,279 @@
+"""The epoch loops behind fit/evaluate/predict: fused device calls + callbacks."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from kerasish.core import random as random_lib
+from kerasish.layers.layer import symbolic_run
+from kerasish.models import pure
+from kerasish.trainers import steps as steps_lib
+from kerasish.trainers.data import arrays
+from kerasish.trainers.state import TrainState
+
+
+class EpochPlan:
+    """How one pass over `num_samples` splits into full batches and a remainder."""
+
+    def __init__(self, num_samples: int, batch_size: int, max_steps: int | None) -> None:
+        if batch_size <= 0:
+            raise ValueError(f"`batch_size` must be positive. Received: batch_size={batch_size}")
+        self.num_samples = num_samples
+        self.batch_size = batch_size
+        self.full = num_samples // batch_size
+        self.remainder = num_samples % batch_size
+        if max_steps is not None and max_steps < self.full + bool(self.remainder):
+            self.full, self.remainder = max_steps, 0
+        self.num_batches = self.full + bool(self.remainder)
+
+
+def ensure_built(model: Any, x: Any, batch_size: int) -> None:
+    """Builds an unbuilt model from the first batch's shape, as Keras does."""
+    if model.built:
+        return
+    n = arrays.num_samples(x)
+    shape = jax.tree_util.tree_map(lambda a: (min(batch_size, n), *a.shape[1:]), x)
+    model._maybe_build(shape)
+
+
+class Runtime:
+    """Everything compiled for one model after `compile`: steps and runners."""
+
+    def __init__(self, model: Any, data: tuple, batch_size: int) -> None:
+        x, y, _ = data
+        ensure_built(model, x, batch_size)
+        y_pred = jax.eval_shape(symbolic_run(model), _spec(x, batch_size))
+        y_shape = None if y is None else (batch_size, *y.shape[1:])
+        pred_shape = tuple(jax.tree_util.tree_leaves(y_pred)[0].shape)
+        if y is not None:
+            model._compile_loss.build(y_shape, pred_shape)
+            model._compile_metrics.build(y_shape, pred_shape)
+        compiled = model._compile_metrics
+        weighted = [False] * len(compiled.unweighted) + [True] * len(compiled.weighted)
+        self.metrics = [model._loss_tracker, *compiled.metrics]
+        self.num_classes = pred_shape[-1] if pred_shape else None
+        if not getattr(model.optimizer, "built", False):
+            model.optimizer.build(model.params)
+        self.steps = steps_lib.Steps(model, model._compile_loss, self.metrics, weighted,
+                                     model.optimizer)
+        self._runners: dict = {}
+        self.key = random_lib.global_seed_generator().next()
+
+    def check_labels(self, model: Any, y: Any) -> None:
+        if y is not None and model._compile_loss.is_sparse_categorical:
+            from kerasish.losses.checks import check_sparse_labels
+
+            ignore_class = getattr(model._compile_loss.loss_fn, "ignore_class", None)
+            check_sparse_labels(
+                np.asarray(y), self.num_classes, argument_name="y",
+                ignore_class=ignore_class,
+            )
+
+    def runner(self, kind: str, batch_size: int, steps: int) -> Any:
+        key = (kind, batch_size, steps)
+        if key not in self._runners:
+            step = self.steps.train_step if kind == "train" else self.steps.test_step
+            if steps == 0:
+                self._runners[key] = steps_lib.make_partial_runner(step, self.steps.logs)
+            else:
+                self._runners[key] = steps_lib.make_chunk_runner(
+                    step, self.steps.logs, batch_size, steps
+                )
+        return self._runners[key]
+
+
+def _spec(x: Any, batch_size: int) -> Any:
+    n = arrays.num_samples(x)
+    return jax.tree_util.tree_map(
+        lambda a: jax.ShapeDtypeStruct((min(batch_size, n), *a.shape[1:]), a.dtype), x
+    )
+
+
+# ----------------------------------------------------------------- state sync
+
+
+def collect_state(model: Any, runtime: Runtime, reset_metrics: bool) -> TrainState:
+    """A `TrainState` from the model's variables, optimizer and metrics."""
+    if reset_metrics:
+        metric_state = [m.stateless_reset_state() for m in runtime.metrics]
+    else:
+        metric_state = [[v.value for v in m.variables] for m in runtime.metrics]
+    return TrainState(model.params, model.state, model.optimizer.opt_state, metric_state,
+                      runtime.key)
+
+
+def write_state(model: Any, runtime: Runtime, ts: TrainState) -> None:
+    """Writes a `TrainState` back into the variables, optimizer and metrics."""
+    trainable, non_trainable = pure.split_layout(model)
+    for path, variable in trainable:
+        variable.assign(pure.lookup(ts.params, path))
+    for path, variable in non_trainable:
+        variable.assign(pure.lookup(ts.state, path))
+    model.optimizer.opt_state = ts.opt_state
+    for metric, values in zip(runtime.metrics, ts.metric_state, strict=True):
+        for variable, value in zip(metric.variables, values, strict=True):
+            variable.assign(value)
+    runtime.key = ts.key
+
+
+# ----------------------------------------------------------------- epochs
+
+
+def _chunk_size(model: Any, plan: EpochPlan, callbacks: Any, mode: str) -> int:
+    """Steps per device call: as compiled when batch hooks need them, else fused."""
+    if plan.full == 0:
+        return 1
+    spe = getattr(model, "steps_per_execution", 1)
+    if callbacks.needs_batch_hooks(mode):
+        return max(1, min(int(spe) if spe != "auto" else 1, plan.full))
+    if isinstance(spe, int) and spe > 1:
+        return min(spe, plan.full)
+    if callbacks._progbar is not None and callbacks._progbar.verbose == 1:
+        return max(1, math.ceil(plan.full / 20))
+    return plan.full
+
+
+def run_epoch(model: Any, runtime: Runtime, ts: TrainState, data: tuple,
+              order: np.ndarray, plan: EpochPlan, callbacks: Any, mode: str) -> tuple:
+    """One pass over `data` in `order`; returns `(ts, logs, stopped)`."""
+    k = _chunk_size(model, plan, callbacks, mode)
+    begin, end = f"on_{mode}_batch_begin", f"on_{mode}_batch_end"
+    device_order = jnp.asarray(order, dtype=jnp.int32)
+    logs: dict = {}
+    for first in range(0, plan.full, k):
+        n_valid = min(k, plan.full - first)
+        getattr(callbacks, begin)(first)
+        run = runtime.runner(mode, plan.batch_size, k)
+        ts, logs = run(ts, data, device_order, np.int32(first * plan.batch_size),
+                       np.int32(n_valid))
+        getattr(callbacks, end)(first + n_valid - 1, logs)
+        if mode == "train" and model.stop_training:
+            return ts, logs, True
+    if plan.remainder:
+        getattr(callbacks, begin)(plan.full)
+        idx = jnp.asarray(order[plan.full * plan.batch_size:plan.num_samples], jnp.int32)
+        ts, logs = runtime.runner(mode, plan.remainder, 0)(ts, data, idx)
+        getattr(callbacks, end)(plan.full, logs)
+    return ts, logs, False
+
+
+def _epoch_order(n: int, plan: EpochPlan, shuffle: Any) -> np.ndarray:
+    """Keras 3.15's batch order: NumPy's global RNG, one permutation per epoch."""
+    if shuffle == "batch":
+        parts = [np.random.permutation(min(plan.batch_size, n - s)) + s
+                 for s in range(0, n, plan.batch_size)]
+        return np.concatenate(parts)
+    if shuffle:
+        return np.random.permutation(n)
+    return np.arange(n)
+
+
+def _to_device(data: Any) -> Any:
+    return jax.tree_util.tree_map(jnp.asarray, data)
+
+
+def fit_loop(model: Any, runtime: Runtime, data: tuple, plan: EpochPlan, callbacks: Any,
+             epochs: int, initial_epoch: int, shuffle: Any, validation_data: Any,
+             validation_batch_size: int, validation_steps: int | None,
+             validation_freq: int) -> Any:
+    """Keras' fit loop: epochs of fused steps, validation, callbacks, history."""
+    runtime.check_labels(model, data[1])
+    device_data = _to_device(data)
+    device_val = _to_device(validation_data) if validation_data is not None else None
+    model.stop_training = False
+    callbacks.on_train_begin()
+    training_logs: dict = {}
+    for epoch in range(initial_epoch, epochs):
+        ts = collect_state(model, runtime, reset_metrics=True)
+        callbacks.on_epoch_begin(epoch)
+        order = _epoch_order(plan.num_samples, plan, shuffle)
+        ts, logs, _ = run_epoch(model, runtime, ts, device_data, order, plan, callbacks, "train")
+        write_state(model, runtime, ts)
+        epoch_logs = dict(logs)
+        if device_val is not None and (epoch + 1) % validation_freq == 0:
+            val_plan = EpochPlan(arrays.num_samples(validation_data), validation_batch_size,
+                                 validation_steps)
+            val_logs = evaluate_loop(model, runtime, device_val, val_plan, callbacks)
+            epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
+        callbacks.on_epoch_end(epoch, epoch_logs)
+        training_logs = epoch_logs
+        if model.stop_training:
+            break
+    callbacks.on_train_end(logs=training_logs)
+    return model.history
+
+
+def evaluate_loop(model: Any, runtime: Runtime, data: tuple, plan: EpochPlan,
+                  callbacks: Any) -> dict:
+    """Runs the test step over `data` in order; returns Python-float logs."""
+    runtime.check_labels(model, data[1])
+    ts = collect_state(model, runtime, reset_metrics=True)
+    callbacks.on_test_begin()
+    ts, logs, _ = run_epoch(model, runtime, ts, _to_device(data), np.arange(plan.num_samples),
+                            plan, callbacks, "test")
+    for metric, values in zip(runtime.metrics, ts.metric_state, strict=True):
+        for variable, value in zip(metric.variables, values, strict=True):
+            variable.assign(value)
+    logs = {k: float(v) for k, v in logs.items()}
+    callbacks.on_test_end(logs)
+    return logs
+
+
+def single_batch(model: Any, runtime: Runtime, data: tuple, train: bool) -> dict:
+    """`train_on_batch` / `test_on_batch`: one step, metrics not reset (Keras)."""
+    runtime.check_labels(model, data[1])
+    mode = "train" if train else "test"
+    n = arrays.num_samples(data)
+    ts = collect_state(model, runtime, reset_metrics=False)
+    run = runtime.runner(mode, n, 0)
+    ts, logs = run(ts, _to_device(data), jnp.arange(n, dtype=jnp.int32))
+    if train:
+        write_state(model, runtime, ts)
+    return {k: float(v) for k, v in logs.items()}
+
+
+def _predict_fn(model: Any, batch_size: int, steps: int) -> Any:
+    cache = model.__dict__.setdefault("_predict_runners", {})
+    key = (batch_size, steps)
+    if key not in cache:
+
+        def predict_step(params: Any, state: Any, x: Any) -> Any:
+            return pure.pure_call(model, params, state, (x,), {}, False, None)[0]
+
+        cache[key] = steps_lib.make_predict_runner(predict_step, batch_size, steps)
+    return cache[key]
+
+
+def predict_loop(model: Any, x: Any, plan: EpochPlan, callbacks: Any) -> Any:
+    """Predictions for `x` in fused chunks; the last batch is padded, then cut."""
+    params, state = model.params, model.state
+    device_x = _to_device(x)
+    total = plan.num_batches
+    k = total if not callbacks.needs_batch_hooks("predict") else 1
+    if callbacks._progbar is not None and callbacks._progbar.verbose == 1 and k > 1:
+        k = max(1, math.ceil(total / 20))
+    last_row = arrays.num_samples(x) - 1
+    callbacks.on_predict_begin()
+    outputs = []
+    for first in range(0, total, k):
+        callbacks.on_predict_batch_begin(first)
+        rows = np.arange(first * plan.batch_size, (first + k) * plan.batch_size)
+        idx = jnp.asarray(np.minimum(rows, last_row), jnp.int32)
+        outputs.append(_predict_fn(model, plan.batch_size, k)(params, state, device_x, idx))
+        callbacks.on_predict_batch_end(min(first + k, total) - 1, {"outputs": outputs[-1]})
+    callbacks.on_predict_end()
+    result = jax.tree_util.tree_map(lambda *ys: np.concatenate([np.asarray(y) for y in ys]),
+                                    *outputs)
+    return jax.tree_util.tree_map(lambda a: a[: plan.num_samples], result)
+
+
+def predict_batch(model: Any, x: Any) -> Any:
+    n = arrays.num_samples(x)
+    out = _predict_fn(model, n, 1)(model.params, model.state, _to_device(x),
+                                    jnp.arange(n, dtype=jnp.int32))
+    return jax.tree_util.tree_map(np.asarray, out)

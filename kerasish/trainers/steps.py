@@ -1,0 +1,158 @@
+"""Pure train/test/predict steps of a compiled model, and their fused runners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+from jax import lax
+
+from kerasish.models import pure
+from kerasish.trainers.state import TrainState
+
+
+class Steps:
+    """The pure step functions of one compiled model.
+
+    Args:
+        model: The model (its `call` is traced through `pure.pure_call`).
+        compile_loss: A built `CompileLoss`.
+        metrics: `[loss_tracker, *compiled_metrics]`, each with the stateless
+            face (`stateless_update_state`, `stateless_result`).
+        weighted: For each compiled metric, whether it receives sample weights.
+        optimizer: An optimizer with `stateless_apply(opt_state, grads, params)`.
+    """
+
+    def __init__(self, model: Any, compile_loss: Any, metrics: list, weighted: list,
+                 optimizer: Any) -> None:
+        self.model = model
+        self.compile_loss = compile_loss
+        self.metrics = metrics
+        self.weighted = weighted
+        self.optimizer = optimizer
+        trainable, _ = pure.split_layout(model)
+        self.constraints = [(p, v.constraint) for p, v in trainable if v.constraint]
+
+    def _loss(self, params: Any, ts: TrainState, batch: tuple, training: bool,
+              key: Any) -> tuple[jax.Array, tuple]:
+        x, y, sample_weight = batch
+        y_pred, new_state, losses = pure.pure_call(
+            self.model, params, ts.state, (x,), {}, training, key
+        )
+        loss = self.compile_loss(y, y_pred, sample_weight)
+        for extra in losses:
+            loss = loss + jnp.sum(extra).astype(loss.dtype)
+        return loss, (y_pred, new_state)
+
+    def _update_metrics(self, metric_state: list, loss: jax.Array, batch: tuple,
+                        y_pred: Any) -> list:
+        x, y, sample_weight = batch
+        batch_size = jax.tree_util.tree_leaves(x)[0].shape[0]
+        tracker, *compiled = self.metrics
+        # Keras weights each step's loss by its batch size in the running mean.
+        new = [tracker.stateless_update_state(metric_state[0], loss, sample_weight=batch_size)]
+        for i, (metric, weighted) in enumerate(zip(compiled, self.weighted, strict=True)):
+            kwargs = {"sample_weight": sample_weight} if weighted else {}
+            new.append(metric.stateless_update_state(metric_state[i + 1], y, y_pred, **kwargs))
+        return new
+
+    def train_step(self, ts: TrainState, batch: tuple) -> TrainState:
+        key, step_key = jax.random.split(ts.key)
+        grad_fn = jax.value_and_grad(self._loss, has_aux=True)
+        (loss, (y_pred, new_state)), grads = grad_fn(ts.params, ts, batch, True, step_key)
+        params, opt_state = self.optimizer.stateless_apply(ts.opt_state, grads, ts.params)
+        params = self._apply_constraints(params)
+        metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred)
+        return TrainState(params, new_state, opt_state, metric_state, key)
+
+    def test_step(self, ts: TrainState, batch: tuple) -> TrainState:
+        loss, (y_pred, _) = self._loss(ts.params, ts, batch, False, None)
+        metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred)
+        return ts._replace(metric_state=metric_state)
+
+    def predict_step(self, params: Any, state: Any, x: Any) -> Any:
+        outputs, _, _ = pure.pure_call(self.model, params, state, (x,), {}, False, None)
+        return outputs
+
+    def logs(self, metric_state: list) -> dict:
+        """`{name: value}` for the loss tracker and every compiled metric."""
+        logs = {}
+        for metric, values in zip(self.metrics, metric_state, strict=True):
+            result = metric.stateless_result(values)
+            if isinstance(result, dict):
+                logs.update(result)
+            else:
+                logs[metric.name] = result
+        return logs
+
+    def _apply_constraints(self, params: Any) -> Any:
+        if not self.constraints:
+            return params
+        pairs = {path: fn for path, fn in self.constraints}
+
+        def visit(path: tuple, leaf: Any) -> Any:
+            keys = tuple(k.key for k in path)
+            return pairs[keys](leaf) if keys in pairs else leaf
+
+        return jax.tree_util.tree_map_with_path(visit, params)
+
+
+def gather(data: Any, idx: jax.Array) -> Any:
+    """Rows `idx` of every array in `data` (None leaves stay None)."""
+    return jax.tree_util.tree_map(lambda a: jnp.take(a, idx, axis=0), data)
+
+
+def make_chunk_runner(step: Callable, logs: Callable, batch_size: int,
+                      steps: int) -> Callable:
+    """A jitted `(ts, data, order, start, n_valid) -> (ts, logs)` running up to
+    `steps` consecutive batches in one `lax.scan` (batches gathered on device)."""
+
+    def one(ts: TrainState, data: Any, order: jax.Array, offset: jax.Array) -> TrainState:
+        idx = lax.dynamic_slice_in_dim(order, offset, batch_size)
+        return step(ts, gather(data, idx))
+
+    def run(ts: TrainState, data: Any, order: jax.Array, start: jax.Array,
+            n_valid: jax.Array) -> tuple[TrainState, dict]:
+        if steps == 1:
+            ts = one(ts, data, order, start)
+        else:
+
+            def body(ts: TrainState, i: jax.Array) -> tuple[TrainState, None]:
+                ts = lax.cond(
+                    i < n_valid,
+                    lambda t: one(t, data, order, start + i * batch_size),
+                    lambda t: t,
+                    ts,
+                )
+                return ts, None
+
+            ts, _ = lax.scan(body, ts, jnp.arange(steps, dtype=jnp.int32))
+        return ts, logs(ts.metric_state)
+
+    return jax.jit(run)
+
+
+def make_partial_runner(step: Callable, logs: Callable) -> Callable:
+    """A jitted `(ts, data, idx) -> (ts, logs)` for the final partial batch."""
+
+    def run(ts: TrainState, data: Any, idx: jax.Array) -> tuple[TrainState, dict]:
+        ts = step(ts, gather(data, idx))
+        return ts, logs(ts.metric_state)
+
+    return jax.jit(run)
+
+
+def make_predict_runner(predict_step: Callable, batch_size: int, steps: int) -> Callable:
+    """A jitted `(params, state, data, idx) -> outputs` over `steps` batches."""
+
+    def run(params: Any, state: Any, data: Any, idx: jax.Array) -> Any:
+        x = gather(data, idx)
+        x = jax.tree_util.tree_map(
+            lambda a: a.reshape((steps, batch_size, *a.shape[1:])), x
+        )
+        y = lax.map(lambda xb: predict_step(params, state, xb), x)
+        return jax.tree_util.tree_map(lambda a: a.reshape((-1, *a.shape[2:])), y)
+
+    return jax.jit(run)
