@@ -225,14 +225,19 @@ def record_fit(case: Case):
     model = build_model(keras, case)
     out = {"x": x, "y": y, "weights": model.get_weights()}
     compile_model(model, spec)
-    kwargs = dict(spec["fit"])
     if spec.get("sample_weight"):
-        out["sample_weight"] = kwargs["sample_weight"] = rng.uniform(0.2, 2.0, (40,)).astype(F32)
-    if spec.get("seed_before_fit") is not None:
-        keras.utils.set_random_seed(spec["seed_before_fit"])
-    history = model.fit(x, y, verbose=0, **kwargs)
-    out["final_weights"] = model.get_weights()
-    extras = {"history": _pythonify(history.history), "params": history.params}
+        out["sample_weight"] = rng.uniform(0.2, 2.0, (40,)).astype(F32)
+    extras = {"history": [], "params": []}
+    for i, run in enumerate(spec["runs"]):
+        if run.get("reset_weights"):
+            model.set_weights(out["weights"])
+        if run.get("seed_before_fit") is not None:
+            keras.utils.set_random_seed(run["seed_before_fit"])
+        sw = {"sample_weight": out["sample_weight"]} if "sample_weight" in out else {}
+        history = model.fit(x, y, verbose=0, **run["fit"], **sw)
+        out[f"final_weights/{i}"] = model.get_weights()
+        extras["history"].append(_pythonify(history.history))
+        extras["params"].append(history.params)
     return out, extras
 
 

@@ -29,19 +29,21 @@ def _compiled(case, ref, weights="weights"):
 def test_fit(case, reference):
     ref = reference(case)
     model = _compiled(case, ref)
-    kwargs = dict(case.spec["fit"])
-    if "sample_weight" in ref:
-        kwargs["sample_weight"] = ref["sample_weight"]
-    if case.spec.get("seed_before_fit") is not None:
-        kerasish.utils.set_random_seed(case.spec["seed_before_fit"])
-    history = model.fit(ref["x"], ref["y"], verbose=0, **kwargs)
-    want = ref.extras["history"]
-    assert sorted(history.history) == sorted(want)
-    for key in want:
-        np.testing.assert_allclose(history.history[key], want[key], **FIT, err_msg=key)
-    for got, final in zip(model.get_weights(), ref.seq("final_weights"), strict=True):
-        np.testing.assert_allclose(got, final, **FIT)
-    assert history.params == ref.extras["params"]
+    sw = {"sample_weight": ref["sample_weight"]} if "sample_weight" in ref else {}
+    for i, run in enumerate(case.spec["runs"]):
+        if run.get("reset_weights"):
+            model.set_weights(ref.seq("weights"))
+        if run.get("seed_before_fit") is not None:
+            kerasish.utils.set_random_seed(run["seed_before_fit"])
+        history = model.fit(ref["x"], ref["y"], verbose=0, **run["fit"], **sw)
+        want = ref.extras["history"][i]
+        assert sorted(history.history) == sorted(want), f"run {i}"
+        for key in want:
+            got = history.history[key]
+            np.testing.assert_allclose(got, want[key], **FIT, err_msg=f"run {i}: {key}")
+        for got, final in zip(model.get_weights(), ref.seq(f"final_weights/{i}"), strict=True):
+            np.testing.assert_allclose(got, final, **FIT, err_msg=f"run {i}: weights")
+        assert history.params == ref.extras["params"][i], f"run {i}"
 
 
 def _check(result, described, rtol=1e-5):

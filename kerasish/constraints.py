@@ -136,8 +136,10 @@ ALL_OBJECTS_DICT: dict[str, type] = {cls.__name__: cls for cls in _CLASSES}
 ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
 
 
-def serialize(constraint: Constraint) -> dict:
+def serialize(constraint: Constraint | None) -> dict | None:
     """Returns the Keras config dict of a constraint."""
+    if constraint is None:
+        return None
     cls = type(constraint)
     builtin = ALL_OBJECTS_DICT.get(cls.__name__) is cls
     return {

@@ -170,8 +170,10 @@ ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
 ALL_OBJECTS_DICT["l1_l2"] = L1L2
 
 
-def serialize(regularizer: Regularizer) -> dict:
+def serialize(regularizer: Regularizer | None) -> dict | None:
     """Returns the Keras config dict of a regularizer."""
+    if regularizer is None:
+        return None
     cls = type(regularizer)
     builtin = ALL_OBJECTS_DICT.get(cls.__name__) is cls
     return {

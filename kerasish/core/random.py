@@ -6,6 +6,7 @@ import random as python_random
 
 import jax
 import jax.numpy as jnp
+import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import naming, scope
@@ -52,8 +53,10 @@ class SeedGenerator:
         current = scope.current_scope()
         if current is not None and (current.key is not None or current.kind == "pure"):
             return current.next_key()
+        # Keras' generator state is `[seed, n]`, incremented per draw: using the
+        # same raw keys makes eager draws equal Keras' bit for bit.
         with jax.ensure_compile_time_eval():
-            key = jax.random.fold_in(jax.random.PRNGKey(self._seed), self._count)
+            key = jnp.array([self._seed % 2**32, self._count], dtype=jnp.uint32)
         self._count += 1
         return key
 

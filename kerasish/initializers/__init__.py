@@ -72,7 +72,7 @@ ALL_OBJECTS_DICT.update(
 )
 
 
-def serialize(initializer: Initializer) -> dict:
+def serialize(initializer: Initializer | None) -> dict | None:
     """Returns the Keras config dict of an initializer.
 
     Args:
@@ -81,6 +81,8 @@ def serialize(initializer: Initializer) -> dict:
     Returns:
         `{"module", "class_name", "config", "registered_name"}`, as Keras writes it.
     """
+    if initializer is None:
+        return None
     cls = type(initializer)
     builtin = ALL_OBJECTS_DICT.get(cls.__name__) is cls
     return {

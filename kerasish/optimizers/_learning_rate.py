@@ -71,7 +71,9 @@ class LearningRateMixin:
     def learning_rate(self, value: Any) -> None:
         value = unwrap(value)
         if isinstance(value, LearningRateSchedule) or callable(value):
+            # A new schedule is Python, not state: compiled steps must retrace.
             self._learning_rate = value
+            self._jitted_apply = None
             if self.opt_state is not None:
                 self.opt_state = {
                     k: v for k, v in self.opt_state.items() if k != "learning_rate"

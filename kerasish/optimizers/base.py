@@ -350,6 +350,7 @@ class Optimizer(LearningRateMixin, StatefulShell):
         self._exclude_paths = {v.path for v in var_list or [] if hasattr(v, "path")}
         names = set(var_names or [])
         self._exclude_pattern = re.compile("|".join(names)) if names else None
+        self._jitted_apply = None  # The masks are read when a step is traced.
 
     def _use_weight_decay(self, name: str, path: str, var_id: int | None) -> bool:
         if var_id is not None and var_id in self._exclude_ids:

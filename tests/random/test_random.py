@@ -42,8 +42,8 @@ def test_statistics_shapes_dtypes():
     x = random.normal((20000,), mean=2.0, stddev=3.0, seed=0)
     assert x.dtype == "float32"
     np.testing.assert_allclose([float(x.mean()), float(x.std())], [2.0, 3.0], rtol=0.05)
-    u = random.uniform((2, 5000), minval=-1.0, maxval=3.0, seed=1, dtype="float16")
-    assert u.shape == (2, 5000) and u.dtype == "float16"
+    u = random.uniform((2, 500), minval=-1.0, maxval=3.0, seed=1, dtype="float16")
+    assert u.shape == (2, 500) and u.dtype == "float16"
     assert float(u.min()) >= -1.0 and float(u.max()) < 3.0
     t = random.truncated_normal((5000,), stddev=2.0, seed=2)
     assert float(jnp.abs(t).max()) <= 4.0
@@ -51,7 +51,7 @@ def test_statistics_shapes_dtypes():
     np.testing.assert_allclose(float(g.mean()), 2.0, rtol=0.1)
     b = random.binomial((5000,), counts=10, probabilities=0.3, seed=4)
     np.testing.assert_allclose(float(b.mean()), 3.0, rtol=0.1)
-    beta = random.beta((5000,), alpha=2.0, beta=2.0, seed=5)
+    beta = random.beta((2000,), alpha=2.0, beta=2.0, seed=5)
     np.testing.assert_allclose(float(beta.mean()), 0.5, rtol=0.1)
     with pytest.raises(ValueError, match="floating point"):
         random.uniform((2,), dtype="int32")

@@ -37,11 +37,16 @@ def test_history_keys_and_params(trained):
     assert history.epoch == [0, 1, 2]
 
 
-def test_training_reduces_loss():
-    x, y = _data(n=64)
+def test_training_learns_a_learnable_task():
+    keras.utils.set_random_seed(0)
+    x, _ = _data(n=64)
+    y = np.argmax(x[:, :3], axis=-1)
     model = _model()
-    history = model.fit(x, y, epochs=30, batch_size=16, verbose=0)
-    assert history.history["loss"][-1] < history.history["loss"][0] * 0.8
+    model.compile(optimizer=keras.optimizers.Adam(0.05),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    history = model.fit(x, y, epochs=20, batch_size=16, verbose=0)
+    assert history.history["loss"][-1] < history.history["loss"][0] * 0.5
+    assert history.history["accuracy"][-1] > 0.9
 
 
 def test_evaluate_return_forms(trained):
