@@ -36,7 +36,9 @@ def check_layer(
     y = layer(x)
     assert layer.built
     assert tuple(y.shape) == tuple(expected_output_shape)
-    assert str(y.dtype) == layer.compute_dtype or not jnp.issubdtype(y.dtype, jnp.floating)
+    assert str(y.dtype) == layer.compute_dtype or not jnp.issubdtype(
+        y.dtype, jnp.floating
+    )
     assert tuple(layer.compute_output_shape(tuple(input_shape))) == tuple(
         expected_output_shape
     )

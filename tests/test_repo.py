@@ -39,6 +39,7 @@ def test_import_kerasish_stays_light():
         "heavy = [m for m in ('tensorflow', 'keras', 'sklearn', 'torch', 'rich') "
         "if m in sys.modules]; print(heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

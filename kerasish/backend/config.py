@@ -13,7 +13,7 @@ def floatx() -> str:
 
 
 def set_floatx(value: str) -> None:
-    """Sets the default float type (`"float16"`, `"bfloat16"`, `"float32"`, `"float64"`)."""
+    """Sets the default float type (`"float16"`, `"float32"`, ...)."""
     global _FLOATX
     accepted = {"bfloat16", "float16", "float32", "float64"}
     if value not in accepted:

@@ -40,8 +40,12 @@ class CallbackList(Callback):
     ) -> None:
         super().__init__()
         self.callbacks = list(callbacks or [])
-        self._history = next((c for c in self.callbacks if isinstance(c, History)), None)
-        self._progbar = next((c for c in self.callbacks if isinstance(c, ProgbarLogger)), None)
+        self._history = next(
+            (c for c in self.callbacks if isinstance(c, History)), None
+        )
+        self._progbar = next(
+            (c for c in self.callbacks if isinstance(c, ProgbarLogger)), None
+        )
         if self._history is None and add_history:
             self._history = History()
             self.callbacks.append(self._history)

@@ -94,4 +94,3 @@ class ProgbarLogger(Callback):
             self.target = self.seen
             self.progbar.target = self.target
         self.progbar.update(self.target, list((logs or {}).items()), finalize=True)
-

@@ -6,7 +6,6 @@ import random as python_random
 
 import jax
 import jax.numpy as jnp
-import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import naming, scope

@@ -33,7 +33,9 @@ def _concrete(shape_tree: Any, probe: int, dtype: Any) -> Any:
 
 def _merge(a: Any, b: Any) -> Any:
     if isinstance(a, jax.ShapeDtypeStruct):
-        return tuple(x if x == y else None for x, y in zip(a.shape, b.shape, strict=True))
+        return tuple(
+            x if x == y else None for x, y in zip(a.shape, b.shape, strict=True)
+        )
     if isinstance(a, dict):
         return {k: _merge(a[k], b[k]) for k in a}
     return type(a)(_merge(x, y) for x, y in zip(a, b, strict=True))

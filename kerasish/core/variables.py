@@ -46,7 +46,9 @@ class Variable:
         self.regularizer = regularizer
         self.constraint = constraint
         self.initializer = initializer if callable(initializer) else None
-        dtype = jnp.dtype(dtype or getattr(initializer, "dtype", None) or config.floatx())
+        dtype = jnp.dtype(
+            dtype or getattr(initializer, "dtype", None) or config.floatx()
+        )
         if callable(initializer):
             if shape is None:
                 raise ValueError(

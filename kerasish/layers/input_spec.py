@@ -57,7 +57,9 @@ class InputSpec:
         }
 
 
-def assert_input_compatibility(spec: InputSpec | None, shape: tuple, layer_name: str) -> None:
+def assert_input_compatibility(
+    spec: InputSpec | None, shape: tuple, layer_name: str
+) -> None:
     """Raises Keras' ValueError when an input of `shape` does not fit `spec`."""
     if spec is None or shape is None:
         return

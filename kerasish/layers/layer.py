@@ -51,7 +51,9 @@ class Layer:
         from kerasish.backend import config
 
         input_dim = kwargs.pop("input_dim", None)
-        input_shape = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
+        input_shape = (
+            (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
+        )
         batch_size = kwargs.pop("batch_size", None)
         batch_input_shape = kwargs.pop("batch_input_shape", None)
         if input_shape is not None:
@@ -108,7 +110,11 @@ class Layer:
         elif isinstance(value, Variable):
             own = d["_trainable_variables"] + d["_non_trainable_variables"]
             if all(value is not known for known in own):
-                target = "_trainable_variables" if value.trainable else "_non_trainable_variables"
+                target = (
+                    "_trainable_variables"
+                    if value.trainable
+                    else "_non_trainable_variables"
+                )
                 d[target].append(value)
         elif isinstance(value, list | tuple):
             for item in value:
@@ -246,18 +252,31 @@ class Layer:
             name=name or "variable",
             regularizer=regularizers.get(regularizer),
             constraint=constraints.get(constraint),
-            path=f"{self.name}/{name or 'variable'}",
+            path=naming.path_for(name or "variable"),
         )
         self._track(variable)
         if not self._trainable and trainable:
             variable.trainable = False
         return variable
 
-    def add_variable(self, shape: tuple, initializer: Any, dtype: Any = None,
-                     trainable: bool = True, name: str | None = None, **kwargs: Any) -> Variable:
+    def add_variable(
+        self,
+        shape: tuple,
+        initializer: Any,
+        dtype: Any = None,
+        trainable: bool = True,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> Variable:
         """Alias of `add_weight` with Keras' positional order."""
-        return self.add_weight(shape=shape, initializer=initializer, dtype=dtype,
-                               trainable=trainable, name=name, **kwargs)
+        return self.add_weight(
+            shape=shape,
+            initializer=initializer,
+            dtype=dtype,
+            trainable=trainable,
+            name=name,
+            **kwargs,
+        )
 
     # ----------------------------------------------------------- losses
 
@@ -298,7 +317,8 @@ class Layer:
 
     def _maybe_build(self, input_shape: Any) -> None:
         if not self.built:
-            self.build(input_shape)
+            with naming.name_scope(self.name, self):
+                self.build(input_shape)
             self.built = True
 
     def compute_output_shape(self, input_shape: Any) -> Any:
@@ -330,7 +350,9 @@ class Layer:
                 f"You forgot to call `super().__init__()` in the `__init__()` "
                 f"method of {self.__class__.__name__}."
             )
-        if args and any(isinstance(a, KerasTensor) for a in jax.tree_util.tree_leaves(args[0])):
+        if args and any(
+            isinstance(a, KerasTensor) for a in jax.tree_util.tree_leaves(args[0])
+        ):
             from kerasish.layers.symbolic import symbolic_call
 
             return symbolic_call(self, args, kwargs)
@@ -338,7 +360,9 @@ class Layer:
         first = args[0] if args else next(iter(kwargs.values()), None)
         first_shape = _shape_of(first)
         if isinstance(first_shape, tuple):
-            input_spec_lib.assert_input_compatibility(self.input_spec, first_shape, self.name)
+            input_spec_lib.assert_input_compatibility(
+                self.input_spec, first_shape, self.name
+            )
         if not self.built:
             self._maybe_build(first_shape)
         return self._call_in_context(args, kwargs)
@@ -354,18 +378,21 @@ class Layer:
         if "training" in signature:
             kwargs["training"] = training
         owned = current is None
-        active = current if current is not None else scope.Scope(
-            training=training, kind="eager"
+        active = (
+            current
+            if current is not None
+            else scope.Scope(training=training, kind="eager")
         )
         previous = active.training
         active.training = training
         try:
-            if owned:
-                with scope.enter(active):
+            with naming.name_scope(self.name, self):
+                if owned:
+                    with scope.enter(active):
+                        outputs = self.call(*args, **kwargs)
+                    self._collect_eager_losses(active.losses)
+                else:
                     outputs = self.call(*args, **kwargs)
-                self._collect_eager_losses(active.losses)
-            else:
-                outputs = self.call(*args, **kwargs)
             if self.activity_regularizer is not None:
                 penalty = self.activity_regularizer(outputs)
                 if owned:
@@ -428,7 +455,8 @@ def symbolic_run(fn: Any) -> Any:
 def _mark_built(build: Any) -> Any:
     @functools.wraps(build)
     def wrapper(self: Layer, *args: Any, **kwargs: Any) -> Any:
-        result = build(self, *args, **kwargs)
+        with naming.name_scope(self.name, self):
+            result = build(self, *args, **kwargs)
         object.__setattr__(self, "built", True)
         if args and self.__dict__.get("_build_shapes") is None:
             object.__setattr__(self, "_build_shapes", args[0])

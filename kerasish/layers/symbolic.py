@@ -19,7 +19,9 @@ class Node:
         self.kwargs = kwargs
         self.outputs = outputs
         self.input_tensors = [
-            t for t in jax.tree_util.tree_leaves((args, kwargs)) if isinstance(t, KerasTensor)
+            t
+            for t in jax.tree_util.tree_leaves((args, kwargs))
+            if isinstance(t, KerasTensor)
         ]
 
 

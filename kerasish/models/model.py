@@ -165,9 +165,16 @@ class Model(Trainer, Layer):
                 f"Received: lengths {len(trainable_variables)} and "
                 f"{len(non_trainable_variables)}."
             )
-        params = pure.to_tree([(p, x) for (p, _), x in zip(trainable, trainable_variables, strict=True)])
+        params = pure.to_tree(
+            [(p, x) for (p, _), x in zip(trainable, trainable_variables, strict=True)]
+        )
         state = pure.to_tree(
-            [(p, x) for (p, _), x in zip(non_trainable, non_trainable_variables, strict=True)]
+            [
+                (p, x)
+                for (p, _), x in zip(
+                    non_trainable, non_trainable_variables, strict=True
+                )
+            ]
         )
         outputs, new_state, losses = pure.pure_call(
             self, params, state, args, kwargs, training, key

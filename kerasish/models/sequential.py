@@ -30,7 +30,10 @@ class Sequential(Model):
     """
 
     def __init__(
-        self, layers: list | None = None, trainable: bool = True, name: str | None = None
+        self,
+        layers: list | None = None,
+        trainable: bool = True,
+        name: str | None = None,
     ) -> None:
         super().__init__(trainable=trainable, name=name)
         self._stack: list[Layer] = []
@@ -71,8 +74,10 @@ class Sequential(Model):
                 f"Name '{layer.name}' is already the name of a layer in this model. "
                 "Update the `name` argument to pass a unique name."
             )
-        if isinstance(layer, InputLayer) and self._stack and isinstance(
-            self._stack[0], InputLayer
+        if (
+            isinstance(layer, InputLayer)
+            and self._stack
+            and isinstance(self._stack[0], InputLayer)
         ):
             raise ValueError(
                 f"Sequential model '{self.name}' has already been configured to use "
@@ -104,7 +109,11 @@ class Sequential(Model):
 
     def _maybe_rebuild(self) -> None:
         self.built = False
-        if self._stack and isinstance(self._stack[0], InputLayer) and len(self._stack) > 1:
+        if (
+            self._stack
+            and isinstance(self._stack[0], InputLayer)
+            and len(self._stack) > 1
+        ):
             self.build(self._stack[0].batch_shape)
 
     def build(self, input_shape: Any = None) -> None:
@@ -131,7 +140,9 @@ class Sequential(Model):
                 )
         else:
             first = self._stack[0]
-            self._stack.insert(0, InputLayer(batch_shape=input_shape, dtype=first.dtype))
+            self._stack.insert(
+                0, InputLayer(batch_shape=input_shape, dtype=first.dtype)
+            )
         x = self._stack[0].output
         for layer in self._stack[1:]:
             x = layer(x)
@@ -184,7 +195,9 @@ class Sequential(Model):
         return config
 
     @classmethod
-    def from_config(cls, config: dict, custom_objects: dict | None = None) -> Sequential:
+    def from_config(
+        cls, config: dict, custom_objects: dict | None = None
+    ) -> Sequential:
         from kerasish.layers import deserialize
 
         model = cls(name=config.get("name"), trainable=config.get("trainable", True))

@@ -1,3 +1,3 @@
-"""`keras.saving`: model and weight files (not implemented yet: see the saving issue)."""
+"""`keras.saving`: model and weight files (not implemented yet)."""
 
 __all__: list[str] = []

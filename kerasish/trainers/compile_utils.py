@@ -18,8 +18,14 @@ class CompileLoss:
                 f"supported yet. Received: loss={loss}"
             )
         self._identifier = loss
-        self.loss_weight = 1.0 if loss_weights is None else float(
-            loss_weights[0] if isinstance(loss_weights, list | tuple) else loss_weights
+        self.loss_weight = (
+            1.0
+            if loss_weights is None
+            else float(
+                loss_weights[0]
+                if isinstance(loss_weights, list | tuple)
+                else loss_weights
+            )
         )
         self.loss_fn = None
         self.built = False
@@ -27,7 +33,9 @@ class CompileLoss:
     def build(self, y_true_shape: tuple, y_pred_shape: tuple) -> None:
         from kerasish import losses
 
-        self.loss_fn = losses.resolve_by_shape(self._identifier, y_true_shape, y_pred_shape)
+        self.loss_fn = losses.resolve_by_shape(
+            self._identifier, y_true_shape, y_pred_shape
+        )
         self.built = True
 
     @property
@@ -39,7 +47,9 @@ class CompileLoss:
             fn is losses.sparse_categorical_crossentropy
         )
 
-    def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> jax.Array:
+    def __call__(
+        self, y_true: Any, y_pred: Any, sample_weight: Any = None
+    ) -> jax.Array:
         if self.loss_fn is None:
             return jnp.zeros((), "float32")
         value = self.loss_fn(y_true, y_pred, sample_weight=sample_weight)
@@ -53,7 +63,10 @@ class CompileMetrics:
     name = "compile_metrics"
 
     def __init__(self, metrics: Any = None, weighted_metrics: Any = None) -> None:
-        for arg_name, value in (("metrics", metrics), ("weighted_metrics", weighted_metrics)):
+        for arg_name, value in (
+            ("metrics", metrics),
+            ("weighted_metrics", weighted_metrics),
+        ):
             if value is not None and not isinstance(value, list | tuple):
                 raise ValueError(
                     f"Expected `{arg_name}` argument to be a list, tuple, or dict. "
@@ -69,7 +82,9 @@ class CompileMetrics:
         from kerasish import metrics as metrics_module
 
         def resolve(identifier: Any) -> Any:
-            return metrics_module.resolve_by_shape(identifier, y_true_shape, y_pred_shape)
+            return metrics_module.resolve_by_shape(
+                identifier, y_true_shape, y_pred_shape
+            )
 
         self.unweighted = [resolve(m) for m in self._metrics]
         self.weighted = [resolve(m) for m in self._weighted_metrics]

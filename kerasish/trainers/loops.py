@@ -20,9 +20,13 @@ from kerasish.trainers.state import TrainState
 class EpochPlan:
     """How one pass over `num_samples` splits into full batches and a remainder."""
 
-    def __init__(self, num_samples: int, batch_size: int, max_steps: int | None) -> None:
+    def __init__(
+        self, num_samples: int, batch_size: int, max_steps: int | None
+    ) -> None:
         if batch_size <= 0:
-            raise ValueError(f"`batch_size` must be positive. Received: batch_size={batch_size}")
+            raise ValueError(
+                f"`batch_size` must be positive. Received: batch_size={batch_size}"
+            )
         self.num_samples = num_samples
         self.batch_size = batch_size
         self.full = num_samples // batch_size
@@ -59,8 +63,9 @@ class Runtime:
         self.num_classes = pred_shape[-1] if pred_shape else None
         if not getattr(model.optimizer, "built", False):
             model.optimizer.build(model.params)
-        self.steps = steps_lib.Steps(model, model._compile_loss, self.metrics, weighted,
-                                     model.optimizer)
+        self.steps = steps_lib.Steps(
+            model, model._compile_loss, self.metrics, weighted, model.optimizer
+        )
         self._runners: dict = {}
         self.key = random_lib.global_seed_generator().next()
 
@@ -70,7 +75,9 @@ class Runtime:
 
             ignore_class = getattr(model._compile_loss.loss_fn, "ignore_class", None)
             check_sparse_labels(
-                np.asarray(y), self.num_classes, argument_name="y",
+                np.asarray(y),
+                self.num_classes,
+                argument_name="y",
                 ignore_class=ignore_class,
             )
 
@@ -79,7 +86,9 @@ class Runtime:
         if key not in self._runners:
             step = self.steps.train_step if kind == "train" else self.steps.test_step
             if steps == 0:
-                self._runners[key] = steps_lib.make_partial_runner(step, self.steps.logs)
+                self._runners[key] = steps_lib.make_partial_runner(
+                    step, self.steps.logs
+                )
             else:
                 self._runners[key] = steps_lib.make_chunk_runner(
                     step, self.steps.logs, batch_size, steps
@@ -103,8 +112,9 @@ def collect_state(model: Any, runtime: Runtime, reset_metrics: bool) -> TrainSta
         metric_state = [m.stateless_reset_state() for m in runtime.metrics]
     else:
         metric_state = [[v.value for v in m.variables] for m in runtime.metrics]
-    return TrainState(model.params, model.state, model.optimizer.opt_state, metric_state,
-                      runtime.key)
+    return TrainState(
+        model.params, model.state, model.optimizer.opt_state, metric_state, runtime.key
+    )
 
 
 def write_state(model: Any, runtime: Runtime, ts: TrainState) -> None:
@@ -138,8 +148,16 @@ def _chunk_size(model: Any, plan: EpochPlan, callbacks: Any, mode: str) -> int:
     return plan.full
 
 
-def run_epoch(model: Any, runtime: Runtime, ts: TrainState, data: tuple,
-              order: np.ndarray, plan: EpochPlan, callbacks: Any, mode: str) -> tuple:
+def run_epoch(
+    model: Any,
+    runtime: Runtime,
+    ts: TrainState,
+    data: tuple,
+    order: np.ndarray,
+    plan: EpochPlan,
+    callbacks: Any,
+    mode: str,
+) -> tuple:
     """One pass over `data` in `order`; returns `(ts, logs, stopped)`."""
     k = _chunk_size(model, plan, callbacks, mode)
     begin, end = f"on_{mode}_batch_begin", f"on_{mode}_batch_end"
@@ -149,14 +167,17 @@ def run_epoch(model: Any, runtime: Runtime, ts: TrainState, data: tuple,
         n_valid = min(k, plan.full - first)
         getattr(callbacks, begin)(first)
         run = runtime.runner(mode, plan.batch_size, k)
-        ts, logs = run(ts, data, device_order, np.int32(first * plan.batch_size),
-                       np.int32(n_valid))
+        ts, logs = run(
+            ts, data, device_order, np.int32(first * plan.batch_size), np.int32(n_valid)
+        )
         getattr(callbacks, end)(first + n_valid - 1, logs)
         if mode == "train" and model.stop_training:
             return ts, logs, True
     if plan.remainder:
         getattr(callbacks, begin)(plan.full)
-        idx = jnp.asarray(order[plan.full * plan.batch_size:plan.num_samples], jnp.int32)
+        idx = jnp.asarray(
+            order[plan.full * plan.batch_size : plan.num_samples], jnp.int32
+        )
         ts, logs = runtime.runner(mode, plan.remainder, 0)(ts, data, idx)
         getattr(callbacks, end)(plan.full, logs)
     return ts, logs, False
@@ -165,8 +186,10 @@ def run_epoch(model: Any, runtime: Runtime, ts: TrainState, data: tuple,
 def _epoch_order(n: int, plan: EpochPlan, shuffle: Any) -> np.ndarray:
     """Keras 3.15's batch order: NumPy's global RNG, one permutation per epoch."""
     if shuffle == "batch":
-        parts = [np.random.permutation(min(plan.batch_size, n - s)) + s
-                 for s in range(0, n, plan.batch_size)]
+        parts = [
+            np.random.permutation(min(plan.batch_size, n - s)) + s
+            for s in range(0, n, plan.batch_size)
+        ]
         return np.concatenate(parts)
     if shuffle:
         return np.random.permutation(n)
@@ -177,10 +200,20 @@ def _to_device(data: Any) -> Any:
     return jax.tree_util.tree_map(jnp.asarray, data)
 
 
-def fit_loop(model: Any, runtime: Runtime, data: tuple, plan: EpochPlan, callbacks: Any,
-             epochs: int, initial_epoch: int, shuffle: Any, validation_data: Any,
-             validation_batch_size: int, validation_steps: int | None,
-             validation_freq: int) -> Any:
+def fit_loop(
+    model: Any,
+    runtime: Runtime,
+    data: tuple,
+    plan: EpochPlan,
+    callbacks: Any,
+    epochs: int,
+    initial_epoch: int,
+    shuffle: Any,
+    validation_data: Any,
+    validation_batch_size: int,
+    validation_steps: int | None,
+    validation_freq: int,
+) -> Any:
     """Keras' fit loop: epochs of fused steps, validation, callbacks, history."""
     runtime.check_labels(model, data[1])
     device_data = _to_device(data)
@@ -192,12 +225,17 @@ def fit_loop(model: Any, runtime: Runtime, data: tuple, plan: EpochPlan, callbac
         ts = collect_state(model, runtime, reset_metrics=True)
         callbacks.on_epoch_begin(epoch)
         order = _epoch_order(plan.num_samples, plan, shuffle)
-        ts, logs, _ = run_epoch(model, runtime, ts, device_data, order, plan, callbacks, "train")
+        ts, logs, _ = run_epoch(
+            model, runtime, ts, device_data, order, plan, callbacks, "train"
+        )
         write_state(model, runtime, ts)
         epoch_logs = dict(logs)
         if device_val is not None and (epoch + 1) % validation_freq == 0:
-            val_plan = EpochPlan(arrays.num_samples(validation_data), validation_batch_size,
-                                 validation_steps)
+            val_plan = EpochPlan(
+                arrays.num_samples(validation_data),
+                validation_batch_size,
+                validation_steps,
+            )
             val_logs = evaluate_loop(model, runtime, device_val, val_plan, callbacks)
             epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
         callbacks.on_epoch_end(epoch, epoch_logs)
@@ -208,14 +246,23 @@ def fit_loop(model: Any, runtime: Runtime, data: tuple, plan: EpochPlan, callbac
     return model.history
 
 
-def evaluate_loop(model: Any, runtime: Runtime, data: tuple, plan: EpochPlan,
-                  callbacks: Any) -> dict:
+def evaluate_loop(
+    model: Any, runtime: Runtime, data: tuple, plan: EpochPlan, callbacks: Any
+) -> dict:
     """Runs the test step over `data` in order; returns Python-float logs."""
     runtime.check_labels(model, data[1])
     ts = collect_state(model, runtime, reset_metrics=True)
     callbacks.on_test_begin()
-    ts, logs, _ = run_epoch(model, runtime, ts, _to_device(data), np.arange(plan.num_samples),
-                            plan, callbacks, "test")
+    ts, logs, _ = run_epoch(
+        model,
+        runtime,
+        ts,
+        _to_device(data),
+        np.arange(plan.num_samples),
+        plan,
+        callbacks,
+        "test",
+    )
     for metric, values in zip(runtime.metrics, ts.metric_state, strict=True):
         for variable, value in zip(metric.variables, values, strict=True):
             variable.assign(value)
@@ -264,16 +311,22 @@ def predict_loop(model: Any, x: Any, plan: EpochPlan, callbacks: Any) -> Any:
         callbacks.on_predict_batch_begin(first)
         rows = np.arange(first * plan.batch_size, (first + k) * plan.batch_size)
         idx = jnp.asarray(np.minimum(rows, last_row), jnp.int32)
-        outputs.append(_predict_fn(model, plan.batch_size, k)(params, state, device_x, idx))
-        callbacks.on_predict_batch_end(min(first + k, total) - 1, {"outputs": outputs[-1]})
+        outputs.append(
+            _predict_fn(model, plan.batch_size, k)(params, state, device_x, idx)
+        )
+        callbacks.on_predict_batch_end(
+            min(first + k, total) - 1, {"outputs": outputs[-1]}
+        )
     callbacks.on_predict_end()
-    result = jax.tree_util.tree_map(lambda *ys: np.concatenate([np.asarray(y) for y in ys]),
-                                    *outputs)
+    result = jax.tree_util.tree_map(
+        lambda *ys: np.concatenate([np.asarray(y) for y in ys]), *outputs
+    )
     return jax.tree_util.tree_map(lambda a: a[: plan.num_samples], result)
 
 
 def predict_batch(model: Any, x: Any) -> Any:
     n = arrays.num_samples(x)
-    out = _predict_fn(model, n, 1)(model.params, model.state, _to_device(x),
-                                    jnp.arange(n, dtype=jnp.int32))
+    out = _predict_fn(model, n, 1)(
+        model.params, model.state, _to_device(x), jnp.arange(n, dtype=jnp.int32)
+    )
     return jax.tree_util.tree_map(np.asarray, out)

@@ -25,8 +25,14 @@ class Steps:
         optimizer: An optimizer with `stateless_apply(opt_state, grads, params)`.
     """
 
-    def __init__(self, model: Any, compile_loss: Any, metrics: list, weighted: list,
-                 optimizer: Any) -> None:
+    def __init__(
+        self,
+        model: Any,
+        compile_loss: Any,
+        metrics: list,
+        weighted: list,
+        optimizer: Any,
+    ) -> None:
         self.model = model
         self.compile_loss = compile_loss
         self.metrics = metrics
@@ -35,8 +41,9 @@ class Steps:
         trainable, _ = pure.split_layout(model)
         self.constraints = [(p, v.constraint) for p, v in trainable if v.constraint]
 
-    def _loss(self, params: Any, ts: TrainState, batch: tuple, training: bool,
-              key: Any) -> tuple[jax.Array, tuple]:
+    def _loss(
+        self, params: Any, ts: TrainState, batch: tuple, training: bool, key: Any
+    ) -> tuple[jax.Array, tuple]:
         x, y, sample_weight = batch
         y_pred, new_state, losses = pure.pure_call(
             self.model, params, ts.state, (x,), {}, training, key
@@ -46,23 +53,36 @@ class Steps:
             loss = loss + jnp.sum(extra).astype(loss.dtype)
         return loss, (y_pred, new_state)
 
-    def _update_metrics(self, metric_state: list, loss: jax.Array, batch: tuple,
-                        y_pred: Any) -> list:
+    def _update_metrics(
+        self, metric_state: list, loss: jax.Array, batch: tuple, y_pred: Any
+    ) -> list:
         x, y, sample_weight = batch
         batch_size = jax.tree_util.tree_leaves(x)[0].shape[0]
         tracker, *compiled = self.metrics
         # Keras weights each step's loss by its batch size in the running mean.
-        new = [tracker.stateless_update_state(metric_state[0], loss, sample_weight=batch_size)]
-        for i, (metric, weighted) in enumerate(zip(compiled, self.weighted, strict=True)):
+        new = [
+            tracker.stateless_update_state(
+                metric_state[0], loss, sample_weight=batch_size
+            )
+        ]
+        for i, (metric, weighted) in enumerate(
+            zip(compiled, self.weighted, strict=True)
+        ):
             kwargs = {"sample_weight": sample_weight} if weighted else {}
-            new.append(metric.stateless_update_state(metric_state[i + 1], y, y_pred, **kwargs))
+            new.append(
+                metric.stateless_update_state(metric_state[i + 1], y, y_pred, **kwargs)
+            )
         return new
 
     def train_step(self, ts: TrainState, batch: tuple) -> TrainState:
         key, step_key = jax.random.split(ts.key)
         grad_fn = jax.value_and_grad(self._loss, has_aux=True)
-        (loss, (y_pred, new_state)), grads = grad_fn(ts.params, ts, batch, True, step_key)
-        params, opt_state = self.optimizer.stateless_apply(ts.opt_state, grads, ts.params)
+        (loss, (y_pred, new_state)), grads = grad_fn(
+            ts.params, ts, batch, True, step_key
+        )
+        params, opt_state = self.optimizer.stateless_apply(
+            ts.opt_state, grads, ts.params
+        )
         params = self._apply_constraints(params)
         metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred)
         return TrainState(params, new_state, opt_state, metric_state, key)
@@ -104,17 +124,25 @@ def gather(data: Any, idx: jax.Array) -> Any:
     return jax.tree_util.tree_map(lambda a: jnp.take(a, idx, axis=0), data)
 
 
-def make_chunk_runner(step: Callable, logs: Callable, batch_size: int,
-                      steps: int) -> Callable:
+def make_chunk_runner(
+    step: Callable, logs: Callable, batch_size: int, steps: int
+) -> Callable:
     """A jitted `(ts, data, order, start, n_valid) -> (ts, logs)` running up to
     `steps` consecutive batches in one `lax.scan` (batches gathered on device)."""
 
-    def one(ts: TrainState, data: Any, order: jax.Array, offset: jax.Array) -> TrainState:
+    def one(
+        ts: TrainState, data: Any, order: jax.Array, offset: jax.Array
+    ) -> TrainState:
         idx = lax.dynamic_slice_in_dim(order, offset, batch_size)
         return step(ts, gather(data, idx))
 
-    def run(ts: TrainState, data: Any, order: jax.Array, start: jax.Array,
-            n_valid: jax.Array) -> tuple[TrainState, dict]:
+    def run(
+        ts: TrainState,
+        data: Any,
+        order: jax.Array,
+        start: jax.Array,
+        n_valid: jax.Array,
+    ) -> tuple[TrainState, dict]:
         if steps == 1:
             ts = one(ts, data, order, start)
         else:
@@ -144,7 +172,9 @@ def make_partial_runner(step: Callable, logs: Callable) -> Callable:
     return jax.jit(run)
 
 
-def make_predict_runner(predict_step: Callable, batch_size: int, steps: int) -> Callable:
+def make_predict_runner(
+    predict_step: Callable, batch_size: int, steps: int
+) -> Callable:
     """A jitted `(params, state, data, idx) -> outputs` over `steps` batches."""
 
     def run(params: Any, state: Any, data: Any, idx: jax.Array) -> Any:

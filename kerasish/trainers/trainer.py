@@ -112,7 +112,9 @@ class Trainer:
         self._assert_compile_called()
         data = arrays.standardize(x, y, sample_weight, class_weight)
         if validation_split and validation_data is None:
-            data, validation_data = arrays.train_validation_split(data, validation_split)
+            data, validation_data = arrays.train_validation_split(
+                data, validation_split
+            )
         if validation_data is not None:
             validation_data = arrays.standardize(
                 *arrays.unpack_x_y_sample_weight(validation_data), None
@@ -121,12 +123,26 @@ class Trainer:
         runtime = self._ensure_runtime(data, batch_size, shuffle)
         plan = loops.EpochPlan(arrays.num_samples(data), batch_size, steps_per_epoch)
         callback_list = CallbackList(
-            callbacks, add_history=True, add_progbar=verbose != 0, model=self,
-            verbose=verbose, epochs=epochs, steps=plan.num_batches,
+            callbacks,
+            add_history=True,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=epochs,
+            steps=plan.num_batches,
         )
         return loops.fit_loop(
-            self, runtime, data, plan, callback_list, epochs, initial_epoch, shuffle,
-            validation_data, validation_batch_size or batch_size, validation_steps,
+            self,
+            runtime,
+            data,
+            plan,
+            callback_list,
+            epochs,
+            initial_epoch,
+            shuffle,
+            validation_data,
+            validation_batch_size or batch_size,
+            validation_steps,
             validation_freq,
         )
 
@@ -157,8 +173,12 @@ class Trainer:
             callback_list = callbacks
         else:
             callback_list = CallbackList(
-                callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
-                epochs=1, steps=plan.num_batches,
+                callbacks,
+                add_progbar=verbose != 0,
+                model=self,
+                verbose=verbose,
+                epochs=1,
+                steps=plan.num_batches,
             )
         logs = loops.evaluate_loop(self, runtime, data, plan, callback_list)
         return self._format_evaluate(logs, return_dict)
@@ -188,13 +208,23 @@ class Trainer:
             n = min(n, steps * batch_size)
         plan = loops.EpochPlan(n, min(batch_size, n), None)
         callback_list = CallbackList(
-            callbacks, add_progbar=verbose != 0, model=self, verbose=verbose,
-            epochs=1, steps=plan.num_batches,
+            callbacks,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=1,
+            steps=plan.num_batches,
         )
         return loops.predict_loop(self, x, plan, callback_list)
 
-    def train_on_batch(self, x: Any, y: Any = None, sample_weight: Any = None,
-                       class_weight: dict | None = None, return_dict: bool = False) -> Any:
+    def train_on_batch(
+        self,
+        x: Any,
+        y: Any = None,
+        sample_weight: Any = None,
+        class_weight: dict | None = None,
+        return_dict: bool = False,
+    ) -> Any:
         """Runs a single gradient update on one batch of data."""
         self._assert_compile_called()
         data = arrays.standardize(x, y, sample_weight, class_weight)
@@ -203,8 +233,13 @@ class Trainer:
         logs = loops.single_batch(self, runtime, data, train=True)
         return self._format_evaluate(logs, return_dict)
 
-    def test_on_batch(self, x: Any, y: Any = None, sample_weight: Any = None,
-                      return_dict: bool = False) -> Any:
+    def test_on_batch(
+        self,
+        x: Any,
+        y: Any = None,
+        sample_weight: Any = None,
+        return_dict: bool = False,
+    ) -> Any:
         """Returns the loss and metrics of the model on one batch."""
         self._assert_compile_called()
         data = arrays.standardize(x, y, sample_weight, None)

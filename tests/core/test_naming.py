@@ -9,6 +9,10 @@ def test_snake_case_matches_keras():
 
 def test_counters_and_reset():
     naming.reset()
-    assert [naming.auto_name("Dense") for _ in range(3)] == ["dense", "dense_1", "dense_2"]
+    assert [naming.auto_name("Dense") for _ in range(3)] == [
+        "dense",
+        "dense_1",
+        "dense_2",
+    ]
     naming.reset()
     assert naming.auto_name("Dense") == "dense"

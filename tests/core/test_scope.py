@@ -44,4 +44,6 @@ def test_next_key_without_key_names_the_fix():
 def test_keys_split_deterministically():
     a = scope.Scope(key=jax.random.key(0))
     b = scope.Scope(key=jax.random.key(0))
-    assert jnp.array_equal(jax.random.key_data(a.next_key()), jax.random.key_data(b.next_key()))
+    assert jnp.array_equal(
+        jax.random.key_data(a.next_key()), jax.random.key_data(b.next_key())
+    )

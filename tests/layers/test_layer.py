@@ -14,11 +14,13 @@ class Linear(layers.Layer):
         self.units = units
 
     def build(self, input_shape):
-        self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones",
-                                 name="w")
+        self.w = self.add_weight(
+            shape=(input_shape[-1], self.units), initializer="ones", name="w"
+        )
         self.b = self.add_weight(shape=(self.units,), initializer="zeros", name="b")
-        self.count = self.add_weight(shape=(), initializer="zeros", trainable=False,
-                                     name="count")
+        self.count = self.add_weight(
+            shape=(), initializer="zeros", trainable=False, name="count"
+        )
 
     def call(self, inputs):
         self.add_loss(jnp.sum(inputs) * 0.0 + 1.5)
@@ -56,7 +58,12 @@ def test_nested_layers_in_lists_are_tracked():
     block = Block()
     block(np.ones((1, 4), "float32"))
     assert [w.path for w in block.weights] == [
-        "first/w", "first/b", "first/count", "second/w", "second/b", "second/count"
+        "first/w",
+        "first/b",
+        "first/count",
+        "second/w",
+        "second/b",
+        "second/count",
     ]
 
 
@@ -93,7 +100,9 @@ def test_set_weights_errors_name_counts_and_shapes():
 
 
 def test_unknown_kwargs_rejected():
-    with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to Dense"):
+    with pytest.raises(
+        ValueError, match="Unrecognized keyword arguments passed to Dense"
+    ):
         layers.Dense(2, foo=1)
 
 

@@ -10,8 +10,14 @@ from tests.helpers import tree_allclose
 
 @pytest.fixture(scope="module")
 def model():
-    return keras.Sequential([keras.Input((3,)), layers.Dense(4, activation="relu", name="h"),
-                             layers.Dropout(0.5, name="drop"), layers.Dense(2, name="out")])
+    return keras.Sequential(
+        [
+            keras.Input((3,)),
+            layers.Dense(4, activation="relu", name="h"),
+            layers.Dropout(0.5, name="drop"),
+            layers.Dense(2, name="out"),
+        ]
+    )
 
 
 def test_params_tree_layout(model):
@@ -23,7 +29,9 @@ def test_params_tree_layout(model):
 def test_apply_matches_call_and_jit(model):
     x = np.random.default_rng(0).normal(size=(5, 3)).astype("float32")
     eager = np.asarray(model(x))
-    np.testing.assert_allclose(np.asarray(model.apply(model.params, x)), eager, rtol=1e-6)
+    np.testing.assert_allclose(
+        np.asarray(model.apply(model.params, x)), eager, rtol=1e-6
+    )
     jitted = jax.jit(model.apply)(model.params, x)
     np.testing.assert_allclose(np.asarray(jitted), eager, rtol=1e-6)
 
@@ -56,8 +64,9 @@ def test_apply_rejects_wrong_tree(model):
 
 class Counter(layers.Layer):
     def build(self, input_shape):
-        self.total = self.add_weight(shape=(), initializer="zeros", trainable=False,
-                                     name="total")
+        self.total = self.add_weight(
+            shape=(), initializer="zeros", trainable=False, name="total"
+        )
 
     def call(self, inputs):
         self.total.assign(self.total.value + jnp.sum(inputs))
@@ -66,7 +75,9 @@ class Counter(layers.Layer):
 
 def test_apply_returns_updated_state_without_mutation():
     model = keras.Sequential([keras.Input((2,)), Counter(name="counter")])
-    out, new_state = model.apply(model.params, np.ones((3, 2), "float32"), return_state=True)
+    out, new_state = model.apply(
+        model.params, np.ones((3, 2), "float32"), return_state=True
+    )
     tree_allclose(new_state, {"counter": {"total": np.float32(6.0)}})
     assert float(model.state["counter"]["total"]) == 0.0
     assert out.shape == (3, 2)

@@ -17,7 +17,9 @@ def _spellings():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         yield keras.Sequential([layers.Dense(3, input_shape=(4,)), layers.Dense(2)])
-    yield keras.Sequential([layers.InputLayer(shape=(4,)), layers.Dense(3), layers.Dense(2)])
+    yield keras.Sequential(
+        [layers.InputLayer(shape=(4,)), layers.Dense(3), layers.Dense(2)]
+    )
 
 
 @pytest.mark.parametrize("model", list(_spellings()))
@@ -38,8 +40,9 @@ def test_deferred_build_on_first_call():
 
 
 def test_pop_and_get_layer():
-    model = keras.Sequential([keras.Input((4,)), layers.Dense(3, name="a"),
-                              layers.Dense(2, name="b")])
+    model = keras.Sequential(
+        [keras.Input((4,)), layers.Dense(3, name="a"), layers.Dense(2, name="b")]
+    )
     assert model.get_layer("a") is model.layers[0]
     assert model.get_layer(index=1).name == "b"
     model.pop()

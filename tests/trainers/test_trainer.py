@@ -1,4 +1,3 @@
-import jax
 import numpy as np
 import pytest
 
@@ -14,10 +13,16 @@ def _data(n=40, features=8, classes=3, seed=0):
 
 
 def _model(classes=3):
-    model = keras.Sequential([keras.Input((8,)), layers.Dense(16, activation="relu"),
-                              layers.Dense(classes, activation="softmax")])
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input((8,)),
+            layers.Dense(16, activation="relu"),
+            layers.Dense(classes, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
     return model
 
 
@@ -42,8 +47,11 @@ def test_training_learns_a_learnable_task():
     x, _ = _data(n=64)
     y = np.argmax(x[:, :3], axis=-1)
     model = _model()
-    model.compile(optimizer=keras.optimizers.Adam(0.05),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.05),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
     history = model.fit(x, y, epochs=20, batch_size=16, verbose=0)
     assert history.history["loss"][-1] < history.history["loss"][0] * 0.5
     assert history.history["accuracy"][-1] > 0.9
@@ -55,7 +63,9 @@ def test_evaluate_return_forms(trained):
     assert isinstance(values, list) and len(values) == 2
     as_dict = model.evaluate(x, y, verbose=0, return_dict=True)
     assert list(as_dict) == ["accuracy", "loss"]
-    np.testing.assert_allclose(values, [as_dict["loss"], as_dict["accuracy"]], rtol=1e-6)
+    np.testing.assert_allclose(
+        values, [as_dict["loss"], as_dict["accuracy"]], rtol=1e-6
+    )
 
 
 def test_evaluate_loss_only_returns_scalar():
@@ -73,8 +83,12 @@ def test_predict_returns_numpy_in_order(trained):
     out = model.predict(x, verbose=0)
     assert isinstance(out, np.ndarray) and out.shape == (40, 3)
     np.testing.assert_allclose(out, np.asarray(model(x)), rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(model.predict_on_batch(x[:3]), out[:3], rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(model.predict(x[:1], verbose=0), out[:1], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        model.predict_on_batch(x[:3]), out[:3], rtol=1e-5, atol=1e-6
+    )
+    np.testing.assert_allclose(
+        model.predict(x[:1], verbose=0), out[:1], rtol=1e-5, atol=1e-6
+    )
 
 
 def test_reported_loss_is_running_mean_over_batches():
@@ -82,11 +96,16 @@ def test_reported_loss_is_running_mean_over_batches():
     # batch size) equals the loss over the whole data set.
     x, y = _data(n=10)
     model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation="softmax")])
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0),
-                  loss="sparse_categorical_crossentropy")
+    model.compile(
+        optimizer=keras.optimizers.SGD(learning_rate=0.0),
+        loss="sparse_categorical_crossentropy",
+    )
     history = model.fit(x, y, batch_size=4, epochs=1, verbose=0, shuffle=False)
-    np.testing.assert_allclose(history.history["loss"][0],
-                               model.evaluate(x, y, batch_size=10, verbose=0), rtol=1e-5)
+    np.testing.assert_allclose(
+        history.history["loss"][0],
+        model.evaluate(x, y, batch_size=10, verbose=0),
+        rtol=1e-5,
+    )
 
 
 def test_second_fit_does_not_retrace():
@@ -107,7 +126,9 @@ def test_second_fit_does_not_retrace():
 
 def test_fit_before_compile_raises_keras_message():
     model = keras.Sequential([keras.Input((8,)), layers.Dense(1)])
-    with pytest.raises(ValueError, match=r"You must call `compile\(\)` before using the model."):
+    with pytest.raises(
+        ValueError, match=r"You must call `compile\(\)` before using the model."
+    ):
         model.fit(np.ones((4, 8)), np.ones((4, 1)))
 
 
@@ -130,7 +151,9 @@ def test_sample_weight_zero_ignores_samples():
     x, y = _data(n=8)
     model = _model()
     w = np.array([1, 1, 1, 1, 0, 0, 0, 0], "float32")
-    full = model.evaluate(x, y, sample_weight=w, batch_size=8, return_dict=True, verbose=0)
+    full = model.evaluate(
+        x, y, sample_weight=w, batch_size=8, return_dict=True, verbose=0
+    )
     model2 = _model()
     model2.set_weights(model.get_weights())
     model2.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
@@ -163,8 +186,15 @@ def test_callbacks_hooks_order_and_stop_training():
     x, y = _data(n=20)
     model = _model()
     model.fit(x, y, batch_size=8, epochs=5, verbose=0, callbacks=[Recorder()])
-    assert events == ["train_begin", "epoch_begin0", "batch0", "batch1", "batch2",
-                      "epoch_end0", "train_end"]
+    assert events == [
+        "train_begin",
+        "epoch_begin0",
+        "batch0",
+        "batch1",
+        "batch2",
+        "epoch_end0",
+        "train_end",
+    ]
 
 
 def test_learning_rate_change_in_callback_without_recompiling():
@@ -193,11 +223,14 @@ def test_train_and_test_on_batch():
 def test_class_weight_scales_loss():
     x, y = _data(n=16)
     model = _model()
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0),
-                  loss="sparse_categorical_crossentropy")
+    model.compile(
+        optimizer=keras.optimizers.SGD(learning_rate=0.0),
+        loss="sparse_categorical_crossentropy",
+    )
     plain = model.fit(x, y, batch_size=16, verbose=0).history["loss"][0]
-    doubled = model.fit(x, y, batch_size=16, verbose=0,
-                        class_weight={0: 2.0, 1: 2.0, 2: 2.0}).history["loss"][0]
+    doubled = model.fit(
+        x, y, batch_size=16, verbose=0, class_weight={0: 2.0, 1: 2.0, 2: 2.0}
+    ).history["loss"][0]
     np.testing.assert_allclose(doubled, 2 * plain, rtol=1e-5)
 
 

@@ -37,4 +37,7 @@ class Activation(Layer):
         return input_shape
 
     def get_config(self) -> dict:
-        return {**super().get_config(), "activation": activations.serialize(self.activation)}
+        return {
+            **super().get_config(),
+            "activation": activations.serialize(self.activation),
+        }

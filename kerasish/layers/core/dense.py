@@ -61,8 +61,9 @@ class Dense(Layer):
                 f"integer. Received: units={units}"
             )
         if lora_rank is not None:
-            raise NotImplementedError("LoRA is not supported yet. Received: lora_rank="
-                                      f"{lora_rank}")
+            raise NotImplementedError(
+                f"LoRA is not supported yet. Received: lora_rank={lora_rank}"
+            )
         self.units = units
         self.activation = activations.get(activation)
         self.use_bias = use_bias

@@ -43,7 +43,10 @@ class Reshape(Layer):
         if -1 not in self.target_shape:
             return (input_shape[0], *self.target_shape)
         if any(d is None for d in rest):
-            return (input_shape[0], *(None if d == -1 else d for d in self.target_shape))
+            return (
+                input_shape[0],
+                *(None if d == -1 else d for d in self.target_shape),
+            )
         known = math.prod(d for d in self.target_shape if d != -1)
         total = math.prod(rest)
         if total % known:
@@ -51,7 +54,10 @@ class Reshape(Layer):
                 "The total size of the tensor must be unchanged. Received: "
                 f"input_shape={input_shape}, target_shape={self.target_shape}"
             )
-        return (input_shape[0], *(total // known if d == -1 else d for d in self.target_shape))
+        return (
+            input_shape[0],
+            *(total // known if d == -1 else d for d in self.target_shape),
+        )
 
     def get_config(self) -> dict:
         return {**super().get_config(), "target_shape": self.target_shape}

@@ -59,8 +59,12 @@ def check_cardinality(x: Any, y: Any, sample_weight: Any) -> None:
             "Data cardinality is ambiguous. Make sure all arrays contain the "
             "same number of samples."
         )
-        for label, part in zip(("x", "y", "sample_weight"), (x, y, sample_weight), strict=True):
-            lengths = ", ".join(str(a.shape[0]) for a in jax.tree_util.tree_leaves(part))
+        for label, part in zip(
+            ("x", "y", "sample_weight"), (x, y, sample_weight), strict=True
+        ):
+            lengths = ", ".join(
+                str(a.shape[0]) for a in jax.tree_util.tree_leaves(part)
+            )
             msg += f"'{label}' sizes: {lengths}\n"
         raise ValueError(msg)
 
@@ -96,7 +100,9 @@ def standardize(
     return x, y, sample_weight
 
 
-def train_validation_split(arrays: tuple, validation_split: float) -> tuple[tuple, tuple]:
+def train_validation_split(
+    arrays: tuple, validation_split: float
+) -> tuple[tuple, tuple]:
     """Splits off the LAST `validation_split` fraction, before any shuffling."""
     n = num_samples(arrays)
     split_at = int(math.floor(n * (1.0 - validation_split)))

@@ -10,20 +10,27 @@ def test_dense_contract():
 
 
 def test_dense_no_bias_rank3_contract():
-    check_layer(layers.Dense, {"units": 5, "use_bias": False}, (2, 3, 4), (2, 3, 5), 1, 0)
+    check_layer(
+        layers.Dense, {"units": 5, "use_bias": False}, (2, 3, 4), (2, 3, 5), 1, 0
+    )
 
 
 def test_dense_computes_affine_map():
     layer = layers.Dense(2, kernel_initializer="ones", bias_initializer="ones")
     out = layer(np.array([[1.0, 2.0, 3.0]], "float32"))
     np.testing.assert_allclose(np.asarray(out), [[7.0, 7.0]])
-    assert [w.path for w in layer.weights] == [f"{layer.name}/kernel", f"{layer.name}/bias"]
+    assert [w.path for w in layer.weights] == [
+        f"{layer.name}/kernel",
+        f"{layer.name}/bias",
+    ]
 
 
 def test_dense_wrong_feature_size_names_layer_and_shapes():
     layer = layers.Dense(2, name="head")
     layer(np.zeros((1, 3), "float32"))
-    with pytest.raises(ValueError, match='layer "head".*axis -1.*value 3.*shape \\(1, 5\\)'):
+    with pytest.raises(
+        ValueError, match='layer "head".*axis -1.*value 3.*shape \\(1, 5\\)'
+    ):
         layer(np.zeros((1, 5), "float32"))
 
 

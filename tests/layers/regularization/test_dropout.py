@@ -42,7 +42,7 @@ def test_dropout_training_apply_without_key_raises():
 def test_dropout_noise_shape_broadcasts():
     layer = layers.Dropout(0.5, noise_shape=(None, 1), seed=0)
     out = np.asarray(layer(np.ones((64, 6), "float32"), training=True))
-    assert np.all((out == out[:, :1]))
+    assert np.all(out == out[:, :1])
 
 
 @pytest.mark.parametrize("rate", [-0.1, 1.5])
