@@ -56,7 +56,9 @@ def load_reference(case: Case) -> helpers.Reference:
         pytest.fail(f"No reference data for compat case {case.name!r}. {fix}", False)
     ref = helpers.Reference(path)
     if manifest[case.name] != case.digest() or ref.digest != case.digest():
-        pytest.fail(f"Reference data for {case.name!r} is stale (case changed). {fix}", False)
+        pytest.fail(
+            f"Reference data for {case.name!r} is stale (case changed). {fix}", False
+        )
     _CACHE[case.name] = ref
     return ref
 

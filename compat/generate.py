@@ -37,11 +37,17 @@ def make_pair(kind: str, rng: np.random.Generator, n: int) -> tuple:
     if kind == "values":
         return rng.normal(size=(n,)).astype(F32), None
     if kind == "regression":
-        return rng.uniform(0.0, 2.0, (n, c)).astype(F32), rng.normal(1.0, 1.0, (n, c)).astype(F32)
+        return rng.uniform(0.0, 2.0, (n, c)).astype(F32), rng.normal(
+            1.0, 1.0, (n, c)
+        ).astype(F32)
     if kind == "positive":
-        return rng.uniform(0.0, 2.0, (n, c)).astype(F32), rng.uniform(0.1, 2.0, (n, c)).astype(F32)
+        return rng.uniform(0.0, 2.0, (n, c)).astype(F32), rng.uniform(
+            0.1, 2.0, (n, c)
+        ).astype(F32)
     if kind == "probs":
-        return rng.uniform(0.0, 1.0, (n, c)).astype(F32), rng.uniform(0.05, 1.0, (n, c)).astype(F32)
+        return rng.uniform(0.0, 1.0, (n, c)).astype(F32), rng.uniform(
+            0.05, 1.0, (n, c)
+        ).astype(F32)
     if kind in ("binary_probs", "binary_logits", "hinge", "binary_col", "multilabel"):
         cols = 1 if kind == "binary_col" else c
         y_true = rng.integers(0, 2, (n, cols)).astype(F32)
@@ -58,7 +64,10 @@ def make_pair(kind: str, rng: np.random.Generator, n: int) -> tuple:
         "sparse_probs": (labels.astype(np.int32), probs),
         "sparse_logits": (labels.astype(np.int32), logits),
         "sparse_col_logits": (labels.astype(np.int32)[:, None], logits),
-        "int_labels": (labels.astype(np.int32), rng.integers(0, c, (n,)).astype(np.int32)),
+        "int_labels": (
+            labels.astype(np.int32),
+            rng.integers(0, c, (n,)).astype(np.int32),
+        ),
     }[kind]
 
 
@@ -84,7 +93,11 @@ def record_layer(case: Case):
     x = rng.normal(size=(case.spec.get("batch", 4), *case.input_shape)).astype(F32)
     keras.utils.set_random_seed(case.seed)
     model = build_model(keras, case)
-    out = {"x": x, "weights": model.get_weights(), "y": np.asarray(model(x, training=False))}
+    out = {
+        "x": x,
+        "weights": model.get_weights(),
+        "y": np.asarray(model(x, training=False)),
+    }
     if "forward_train" in case.checks:
         out["y_train"] = np.asarray(model(x, training=True))
     if "grads" in case.checks:
@@ -134,7 +147,9 @@ def record_initializer(case: Case):
     out = {}
     for i, shape in enumerate(case.spec["shapes"]):
         sample = np.asarray(init(shape, dtype="float32"))
-        out[f"stats/{i}"] = np.array([sample.mean(), sample.std(), sample.min(), sample.max()])
+        out[f"stats/{i}"] = np.array(
+            [sample.mean(), sample.std(), sample.min(), sample.max()]
+        )
         if case.spec["family"] == "exact":
             out[f"sample/{i}"] = sample
     return out, {"class_name": type(init).__name__}
@@ -243,7 +258,11 @@ def record_fit(case: Case):
 
 def _describe(result):
     if isinstance(result, dict):
-        return {"type": "dict", "keys": list(result), "value": [float(v) for v in result.values()]}
+        return {
+            "type": "dict",
+            "keys": list(result),
+            "value": [float(v) for v in result.values()],
+        }
     if isinstance(result, list):
         return {"type": "list", "value": [float(v) for v in result]}
     return {"type": type(result).__name__, "value": float(result)}
@@ -268,7 +287,9 @@ def record_evaluate(case: Case):
     # A fresh model: recompiling keeps Keras' old compiled metrics around.
     plain = build_model(keras, case)
     plain.set_weights(out["fitted_weights"])
-    plain.compile(optimizer="sgd", loss=spec.get("loss", "sparse_categorical_crossentropy"))
+    plain.compile(
+        optimizer="sgd", loss=spec.get("loss", "sparse_categorical_crossentropy")
+    )
     extras["loss_only_names_compiled"] = list(plain.metrics_names)
     extras["loss_only"] = _describe(plain.evaluate(x, y, **ev))
     extras["loss_only_dict"] = _describe(plain.evaluate(x, y, return_dict=True, **ev))
@@ -284,8 +305,12 @@ def record_summary(case: Case):
     for name in spec.get("frozen", ()):
         model.get_layer(name).trainable = False
     if spec.get("fit"):
-        x, y = fit_data("classify", np.random.default_rng(case.seed), case.input_shape, 16)
-        model.compile(optimizer=build_optimizer(keras, spec["optimizer"]), loss=spec["loss"])
+        x, y = fit_data(
+            "classify", np.random.default_rng(case.seed), case.input_shape, 16
+        )
+        model.compile(
+            optimizer=build_optimizer(keras, spec["optimizer"]), loss=spec["loss"]
+        )
         model.fit(x, y, epochs=1, batch_size=8, verbose=0)
     texts: list[str] = []
     kwargs = {"show_trainable": True} if spec.get("show_trainable") else {}
@@ -310,7 +335,9 @@ def record_progbar(case: Case):
     buffer = io.StringIO()
     try:
         with contextlib.redirect_stdout(buffer):
-            kwargs = {k: spec[k] for k in ("stateful_metrics", "unit_name") if k in spec}
+            kwargs = {
+                k: spec[k] for k in ("stateful_metrics", "unit_name") if k in spec
+            }
             bar = keras.utils.Progbar(spec["target"], verbose=spec["verbose"], **kwargs)
             for now, current, values, finalize in spec["updates"]:
                 clock.now = now

@@ -117,7 +117,9 @@ def normalize_log(text: str) -> tuple[list[str], list[list[float]]]:
     return templates, values
 
 
-def assert_same_log(actual: str, expected_templates: Sequence[str], expected_values, atol):
+def assert_same_log(
+    actual: str, expected_templates: Sequence[str], expected_values, atol
+):
     """Asserts captured output matches a recorded one in structure and values."""
     templates, values = normalize_log(actual)
     assert templates == list(expected_templates)

@@ -21,4 +21,3 @@ def test_activation(case, reference):
     weight = jnp.asarray(ref["weight"])
     grad = jax.grad(lambda x: jnp.sum(fn(x, **kwargs) * weight))(x)
     np.testing.assert_allclose(grad, ref["grad"], **TOL)
-

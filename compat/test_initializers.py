@@ -42,7 +42,11 @@ def test_initializer(case, reference):
             assert abs(sample.min() - lo) < 0.35 * std * np.sqrt(np.log(n)) + std
             assert abs(sample.max() - hi) < 0.35 * std * np.sqrt(np.log(n)) + std
         else:  # orthogonal: also check the defining property
-            gain = case.spec["init"][1]["gain"] if isinstance(case.spec["init"], tuple) else 1.0
+            gain = (
+                case.spec["init"][1]["gain"]
+                if isinstance(case.spec["init"], tuple)
+                else 1.0
+            )
             flat = sample.reshape(-1, shape[-1])
             small = flat.T @ flat if flat.shape[0] >= flat.shape[1] else flat @ flat.T
             np.testing.assert_allclose(small, gain**2 * np.eye(len(small)), atol=1e-4)

@@ -30,7 +30,9 @@ def _with(check):
 def test_weight_layout(case, reference):
     ref = reference(case)
     model = build_model(kerasish, case)
-    assert [w.shape for w in model.get_weights()] == [w.shape for w in ref.seq("weights")]
+    assert [w.shape for w in model.get_weights()] == [
+        w.shape for w in ref.seq("weights")
+    ]
     assert len(model.trainable_weights) == ref.extras["num_trainable"]
 
 

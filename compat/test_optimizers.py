@@ -23,7 +23,9 @@ def _run(case, ref):
         trajectory = []
         for step in range(case.spec["steps"]):
             grads = [jnp.asarray(g) for g in ref.seq(f"grads/{step}")]
-            optimizer.apply_gradients(zip(grads, model.trainable_variables, strict=True))
+            optimizer.apply_gradients(
+                zip(grads, model.trainable_variables, strict=True)
+            )
             trajectory.append(model.get_weights())
         _RUNS[case.name] = model, optimizer, trajectory
     return _RUNS[case.name]
@@ -43,6 +45,10 @@ def test_optimizer_variables(case, reference):
     ref = reference(case)
     _, optimizer, _ = _run(case, ref)
     assert int(np.asarray(optimizer.iterations)) == ref.extras["iterations"]
-    for got, want in zip(optimizer.variables, ref.seq("optimizer_variables"), strict=True):
+    for got, want in zip(
+        optimizer.variables, ref.seq("optimizer_variables"), strict=True
+    ):
         np.testing.assert_allclose(np.asarray(got.numpy()), want, **TOL)
-    assert [v.name for v in optimizer.variables] == ref.extras["optimizer_variable_names"]
+    assert [v.name for v in optimizer.variables] == ref.extras[
+        "optimizer_variable_names"
+    ]

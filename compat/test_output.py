@@ -29,7 +29,9 @@ def test_summary(case, reference, monkeypatch):
         rng = np.random.default_rng(case.seed)
         x = rng.normal(size=(16, *case.input_shape)).astype(np.float32)
         y = rng.integers(0, 3, (16,)).astype(np.int32)
-        model.compile(optimizer=build_optimizer(kerasish, spec["optimizer"]), loss=spec["loss"])
+        model.compile(
+            optimizer=build_optimizer(kerasish, spec["optimizer"]), loss=spec["loss"]
+        )
         model.fit(x, y, epochs=1, batch_size=8, verbose=0)
     texts: list[str] = []
     kwargs = {"show_trainable": True} if spec.get("show_trainable") else {}

@@ -12,7 +12,9 @@ def test_manifest_covers_every_case_with_its_current_digest():
     assert manifest["backend"] == "jax"
     want = {case.name: case.digest() for case in all_cases()}
     missing = sorted(set(want) - set(manifest["cases"]))
-    stale = sorted(n for n in want if n in manifest["cases"] and manifest["cases"][n] != want[n])
+    stale = sorted(
+        n for n in want if n in manifest["cases"] and manifest["cases"][n] != want[n]
+    )
     assert not missing, f"cases without reference data: {missing}"
     assert not stale, f"cases changed since their reference was recorded: {stale}"
     assert sorted(manifest["cases"]) == sorted(want)

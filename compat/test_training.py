@@ -41,7 +41,9 @@ def test_fit(case, reference):
         for key in want:
             got = history.history[key]
             np.testing.assert_allclose(got, want[key], **FIT, err_msg=f"run {i}: {key}")
-        for got, final in zip(model.get_weights(), ref.seq(f"final_weights/{i}"), strict=True):
+        for got, final in zip(
+            model.get_weights(), ref.seq(f"final_weights/{i}"), strict=True
+        ):
             np.testing.assert_allclose(got, final, **FIT, err_msg=f"run {i}: weights")
         assert history.params == ref.extras["params"][i], f"run {i}"
 
@@ -76,7 +78,9 @@ def test_evaluate_return_forms(case, reference):
 
     plain = build_model(kerasish, case)
     plain.set_weights(ref.seq("fitted_weights"))
-    plain.compile(optimizer="sgd", loss=case.spec.get("loss", "sparse_categorical_crossentropy"))
+    plain.compile(
+        optimizer="sgd", loss=case.spec.get("loss", "sparse_categorical_crossentropy")
+    )
     assert plain.metrics_names == want["loss_only_names_compiled"]
     _check(plain.evaluate(x, y, **ev), want["loss_only"])
     _check(plain.evaluate(x, y, return_dict=True, **ev), want["loss_only_dict"])

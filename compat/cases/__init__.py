@@ -114,4 +114,3 @@ def all_cases() -> list[Case]:
 def cases_of(kind: str) -> list[Case]:
     """The cases of one kind."""
     return [c for c in all_cases() if c.kind == kind]
-

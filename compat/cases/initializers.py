@@ -17,9 +17,17 @@ INITIALIZERS = [
     ("random_normal", "random_normal", "normal"),
     ("random_normal_args", ("RandomNormal", {"mean": 1.0, "stddev": 0.5}), "normal"),
     ("random_uniform", "random_uniform", "bounded"),
-    ("random_uniform_args", ("RandomUniform", {"minval": -2.0, "maxval": 1.0}), "bounded"),
+    (
+        "random_uniform_args",
+        ("RandomUniform", {"minval": -2.0, "maxval": 1.0}),
+        "bounded",
+    ),
     ("truncated_normal", "truncated_normal", "bounded"),
-    ("truncated_normal_args", ("TruncatedNormal", {"mean": 0.5, "stddev": 2.0}), "bounded"),
+    (
+        "truncated_normal_args",
+        ("TruncatedNormal", {"mean": 0.5, "stddev": 2.0}),
+        "bounded",
+    ),
     ("glorot_uniform", "glorot_uniform", "bounded"),
     ("glorot_normal", "glorot_normal", "bounded"),
     ("he_uniform", "he_uniform", "bounded"),
@@ -31,7 +39,10 @@ INITIALIZERS = [
     ("variance_scaling", "variance_scaling", "bounded"),
     (
         "variance_scaling_fan_out_uniform",
-        ("VarianceScaling", {"scale": 2.0, "mode": "fan_out", "distribution": "uniform"}),
+        (
+            "VarianceScaling",
+            {"scale": 2.0, "mode": "fan_out", "distribution": "uniform"},
+        ),
         "bounded",
     ),
     (

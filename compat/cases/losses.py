@@ -11,7 +11,14 @@ Data kinds (drawn by `compat/generate.py`, shapes `(4, 3)` unless noted):
 
 from compat.cases import Case
 
-REDUCTIONS = (None, "none", "sum", "sum_over_batch_size", "mean", "mean_with_sample_weight")
+REDUCTIONS = (
+    None,
+    "none",
+    "sum",
+    "sum_over_batch_size",
+    "mean",
+    "mean_with_sample_weight",
+)
 
 
 def _loss(suffix, cls, kwargs, data, fn=None, fn_kwargs=None) -> Case:
@@ -28,22 +35,38 @@ def _loss(suffix, cls, kwargs, data, fn=None, fn_kwargs=None) -> Case:
     )
 
 
-BCE, CCE, SCCE = "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy"
+BCE, CCE, SCCE = (
+    "BinaryCrossentropy",
+    "CategoricalCrossentropy",
+    "SparseCategoricalCrossentropy",
+)
 BFCE, CFCE = "BinaryFocalCrossentropy", "CategoricalFocalCrossentropy"
 
 CASES = [
     _loss("mse", "MeanSquaredError", {}, "regression", "mean_squared_error"),
     _loss("mae", "MeanAbsoluteError", {}, "regression", "mean_absolute_error"),
     _loss(
-        "mape", "MeanAbsolutePercentageError", {}, "regression",
+        "mape",
+        "MeanAbsolutePercentageError",
+        {},
+        "regression",
         "mean_absolute_percentage_error",
     ),
     _loss(
-        "msle", "MeanSquaredLogarithmicError", {}, "positive",
+        "msle",
+        "MeanSquaredLogarithmicError",
+        {},
+        "positive",
         "mean_squared_logarithmic_error",
     ),
     _loss("cosine", "CosineSimilarity", {}, "regression", "cosine_similarity"),
-    _loss("cosine_axis0", "CosineSimilarity", {"axis": 0}, "regression", "cosine_similarity"),
+    _loss(
+        "cosine_axis0",
+        "CosineSimilarity",
+        {"axis": 0},
+        "regression",
+        "cosine_similarity",
+    ),
     _loss("huber", "Huber", {}, "regression", "huber"),
     _loss("huber_delta", "Huber", {"delta": 0.3}, "regression", "huber"),
     _loss("log_cosh", "LogCosh", {}, "regression", "log_cosh"),
@@ -51,53 +74,101 @@ CASES = [
     _loss("kld", "KLDivergence", {}, "probs", "kl_divergence"),
     _loss("hinge", "Hinge", {}, "hinge", "hinge"),
     _loss("squared_hinge", "SquaredHinge", {}, "hinge", "squared_hinge"),
-    _loss("categorical_hinge", "CategoricalHinge", {}, "onehot_logits", "categorical_hinge"),
-    _loss("bce", BCE, {}, "binary_probs", "binary_crossentropy"),
-    _loss("bce_logits", BCE, {"from_logits": True}, "binary_logits", "binary_crossentropy"),
     _loss(
-        "bce_smoothing", BCE, {"label_smoothing": 0.1}, "binary_probs",
+        "categorical_hinge",
+        "CategoricalHinge",
+        {},
+        "onehot_logits",
+        "categorical_hinge",
+    ),
+    _loss("bce", BCE, {}, "binary_probs", "binary_crossentropy"),
+    _loss(
+        "bce_logits", BCE, {"from_logits": True}, "binary_logits", "binary_crossentropy"
+    ),
+    _loss(
+        "bce_smoothing",
+        BCE,
+        {"label_smoothing": 0.1},
+        "binary_probs",
         "binary_crossentropy",
     ),
     _loss(
-        "bce_logits_smoothing", BCE, {"from_logits": True, "label_smoothing": 0.2},
-        "binary_logits", "binary_crossentropy",
+        "bce_logits_smoothing",
+        BCE,
+        {"from_logits": True, "label_smoothing": 0.2},
+        "binary_logits",
+        "binary_crossentropy",
     ),
     _loss("bfce", BFCE, {}, "binary_probs", "binary_focal_crossentropy"),
     _loss(
-        "bfce_balanced_logits", BFCE,
-        {"apply_class_balancing": True, "alpha": 0.4, "gamma": 1.5, "from_logits": True},
-        "binary_logits", "binary_focal_crossentropy",
+        "bfce_balanced_logits",
+        BFCE,
+        {
+            "apply_class_balancing": True,
+            "alpha": 0.4,
+            "gamma": 1.5,
+            "from_logits": True,
+        },
+        "binary_logits",
+        "binary_focal_crossentropy",
     ),
     _loss("cce", CCE, {}, "onehot_probs", "categorical_crossentropy"),
-    _loss("cce_logits", CCE, {"from_logits": True}, "onehot_logits", "categorical_crossentropy"),
     _loss(
-        "cce_smoothing", CCE, {"label_smoothing": 0.2}, "onehot_probs",
+        "cce_logits",
+        CCE,
+        {"from_logits": True},
+        "onehot_logits",
         "categorical_crossentropy",
     ),
     _loss(
-        "cce_logits_smoothing", CCE, {"from_logits": True, "label_smoothing": 0.1},
-        "onehot_logits", "categorical_crossentropy",
+        "cce_smoothing",
+        CCE,
+        {"label_smoothing": 0.2},
+        "onehot_probs",
+        "categorical_crossentropy",
+    ),
+    _loss(
+        "cce_logits_smoothing",
+        CCE,
+        {"from_logits": True, "label_smoothing": 0.1},
+        "onehot_logits",
+        "categorical_crossentropy",
     ),
     _loss("cfce", CFCE, {}, "onehot_probs", "categorical_focal_crossentropy"),
     _loss(
-        "cfce_logits", CFCE, {"from_logits": True, "alpha": 0.5, "gamma": 1.0},
-        "onehot_logits", "categorical_focal_crossentropy",
+        "cfce_logits",
+        CFCE,
+        {"from_logits": True, "alpha": 0.5, "gamma": 1.0},
+        "onehot_logits",
+        "categorical_focal_crossentropy",
     ),
     _loss("scce", SCCE, {}, "sparse_probs", "sparse_categorical_crossentropy"),
     _loss(
-        "scce_logits", SCCE, {"from_logits": True}, "sparse_logits",
+        "scce_logits",
+        SCCE,
+        {"from_logits": True},
+        "sparse_logits",
         "sparse_categorical_crossentropy",
     ),
     _loss(
-        "scce_col_logits", SCCE, {"from_logits": True}, "sparse_col_logits",
+        "scce_col_logits",
+        SCCE,
+        {"from_logits": True},
+        "sparse_col_logits",
         "sparse_categorical_crossentropy",
     ),
     _loss(
-        "scce_ignore_class", SCCE, {"from_logits": True, "ignore_class": 1},
-        "sparse_logits", "sparse_categorical_crossentropy",
+        "scce_ignore_class",
+        SCCE,
+        {"from_logits": True, "ignore_class": 1},
+        "sparse_logits",
+        "sparse_categorical_crossentropy",
     ),
     _loss(
-        "generalized_ce", "CategoricalGeneralizedCrossEntropy", {"q": 0.7}, "sparse_probs",
+        "generalized_ce",
+        "CategoricalGeneralizedCrossEntropy",
+        {"q": 0.7},
+        "sparse_probs",
         "categorical_generalized_cross_entropy",
     ),
     _loss("dice", "Dice", {}, "binary_probs", "dice"),

@@ -42,7 +42,12 @@ VARIANTS = {
     ),
     "adam_cosine_decay": (
         "Adam",
-        {"learning_rate": ("CosineDecay", {"initial_learning_rate": 0.05, "decay_steps": 4})},
+        {
+            "learning_rate": (
+                "CosineDecay",
+                {"initial_learning_rate": 0.05, "decay_steps": 4},
+            )
+        },
     ),
     "rmsprop_piecewise": (
         "RMSprop",

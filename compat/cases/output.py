@@ -94,7 +94,12 @@ CASES = [
             spec={
                 **CLASSIFY,
                 "optimizer": ("Adam", {"learning_rate": 0.01}),
-                "fit": {"batch_size": 16, "epochs": 2, "shuffle": False, "verbose": verbose},
+                "fit": {
+                    "batch_size": 16,
+                    "epochs": 2,
+                    "shuffle": False,
+                    "verbose": verbose,
+                },
                 "validation": verbose == 1,
             },
         )

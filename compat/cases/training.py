@@ -26,7 +26,9 @@ FIT = {"batch_size": 16, "epochs": 3}
 
 def _fit(name, layers=MLP, runs=None, **spec) -> Case:
     runs = runs or [{"fit": {**FIT, "shuffle": False}}]
-    return Case(name, "fit", layers=layers, input_shape=(8,), spec={**spec, "runs": runs})
+    return Case(
+        name, "fit", layers=layers, input_shape=(8,), spec={**spec, "runs": runs}
+    )
 
 
 # Each optimizer trains twice on one compiled model (one set of jit compiles):
@@ -49,11 +51,18 @@ CASES = [
         runs=[{"fit": {**FIT, "shuffle": False, "validation_split": 0.25}}],
         **CLASSIFY,
     ),
-    _fit("fit_sample_weight", optimizer=OPTIMIZERS["sgd_momentum"], sample_weight=True, **CLASSIFY),
+    _fit(
+        "fit_sample_weight",
+        optimizer=OPTIMIZERS["sgd_momentum"],
+        sample_weight=True,
+        **CLASSIFY,
+    ),
     _fit(
         "fit_class_weight",
         optimizer=OPTIMIZERS["rmsprop"],
-        runs=[{"fit": {**FIT, "shuffle": False, "class_weight": {0: 1.0, 1: 2.5, 2: 0.5}}}],
+        runs=[
+            {"fit": {**FIT, "shuffle": False, "class_weight": {0: 1.0, 1: 2.5, 2: 0.5}}}
+        ],
         **CLASSIFY,
     ),
     _fit(

@@ -55,15 +55,16 @@ def test_user_layer_builds_on_first_call_and_orders_weights():
 
 
 def test_nested_layers_in_lists_are_tracked():
-    block = Block()
+    block = Block(name="block")
     block(np.ones((1, 4), "float32"))
+    # Sub-layers built inside their parent's call nest their paths, as in Keras.
     assert [w.path for w in block.weights] == [
-        "first/w",
-        "first/b",
-        "first/count",
-        "second/w",
-        "second/b",
-        "second/count",
+        "block/first/w",
+        "block/first/b",
+        "block/first/count",
+        "block/second/w",
+        "block/second/b",
+        "block/second/count",
     ]
 
 
