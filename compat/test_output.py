@@ -11,6 +11,7 @@ import pytest
 import kerasish
 from compat import helpers
 from compat.cases import build_model, build_optimizer, cases_of
+from compat.data import FakeClock
 
 # Log values are printed with 4 decimals; two implementations may round the
 # last digit differently.
@@ -37,14 +38,6 @@ def test_summary(case, reference, monkeypatch):
     kwargs = {"show_trainable": True} if spec.get("show_trainable") else {}
     model.summary(print_fn=texts.append, **kwargs)
     assert "".join(texts) == "".join(ref.extras["texts"])
-
-
-class FakeClock:
-    def __init__(self, now: float):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.mark.parametrize("case", cases_of("progbar"), ids=lambda c: c.name)

@@ -75,6 +75,7 @@ class CallbackList(Callback):
             overrides_batch_hooks(c, mode)
             for c in self.callbacks
             if not isinstance(c, ProgbarLogger | History)
+            and not getattr(c, "_fusable_batch_hooks", False)
         )
 
     def _call(self, hook: str, *args: Any, logs: dict | None = None) -> None:

@@ -241,3 +241,67 @@ def test_verbose_one_prints_keras_progress_bar(capsys):
     out = capsys.readouterr().out
     assert "Epoch 1/2" in out and "Epoch 2/2" in out
     assert "3/3" in out and "━" in out and "accuracy:" in out and "loss:" in out
+
+
+def test_regularization_losses_are_added_to_the_training_loss():
+    x = np.ones((4, 2), "float32")
+    model = keras.Sequential(
+        [
+            keras.Input((2,)),
+            layers.Dense(
+                1,
+                kernel_initializer="ones",
+                kernel_regularizer=keras.regularizers.L2(0.5),
+            ),
+        ]
+    )
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0), loss="mse")
+    history = model.fit(x, np.full((4, 1), 2.0, "float32"), verbose=0)
+    # Prediction is exactly 2 (zero data loss); the penalty is 0.5 * (1 + 1).
+    np.testing.assert_allclose(history.history["loss"][0], 1.0, rtol=1e-6)
+
+
+def test_raw_optax_transformation_is_accepted():
+    import optax
+
+    x, y = _data()
+    model = _model()
+    model.compile(optimizer=optax.sgd(0.1), loss="sparse_categorical_crossentropy")
+    before = model.get_weights()[0].copy()
+    model.fit(x, y, epochs=1, verbose=0)
+    assert np.any(model.get_weights()[0] != before)
+
+
+def test_validation_data_initial_epoch_and_weighted_metrics():
+    x, y = _data()
+    model = _model()
+    model.compile(
+        optimizer="adam",
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+        weighted_metrics=["accuracy"],
+    )
+    history = model.fit(
+        x, y, validation_data=(x[:8], y[:8]), epochs=3, initial_epoch=1, verbose=0
+    )
+    assert history.epoch == [1, 2]
+    assert sorted(history.history) == [
+        "accuracy",
+        "loss",
+        "val_accuracy",
+        "val_loss",
+        "val_weighted_accuracy",
+        "weighted_accuracy",
+    ]
+
+
+def test_steps_per_epoch_limits_batches():
+    seen = []
+
+    class Count(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            seen.append(batch)
+
+    x, y = _data()
+    _model().fit(x, y, batch_size=8, steps_per_epoch=2, verbose=0, callbacks=[Count()])
+    assert seen == [0, 1]
