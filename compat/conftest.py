@@ -44,8 +44,8 @@ _CACHE: dict[str, helpers.Reference] = {}
 
 def load_reference(case: Case) -> helpers.Reference:
     """The case's reference, or a test failure naming the regeneration command."""
-    if case.name in _CACHE:
-        return _CACHE[case.name]
+    if case.digest() in _CACHE:
+        return _CACHE[case.digest()]
     fix = (
         "Regenerate it: KERAS_BACKEND=jax .venv-keras/bin/python -m compat.generate "
         f"{case.name}"
@@ -59,7 +59,7 @@ def load_reference(case: Case) -> helpers.Reference:
         pytest.fail(
             f"Reference data for {case.name!r} is stale (case changed). {fix}", False
         )
-    _CACHE[case.name] = ref
+    _CACHE[case.digest()] = ref
     return ref
 
 

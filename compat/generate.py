@@ -166,6 +166,7 @@ def record_optimizer(case: Case):
     extras = {
         "iterations": int(optimizer.iterations.numpy()),
         "optimizer_variable_names": [v.name for v in optimizer.variables],
+        "optimizer_variable_paths": [v.path for v in optimizer.variables],
     }
     return out, extras
 

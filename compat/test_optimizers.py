@@ -41,14 +41,22 @@ def test_trajectory(case, reference):
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_optimizer_variables(case, reference):
+def test_optimizer_variable_values(case, reference):
     ref = reference(case)
     _, optimizer, _ = _run(case, ref)
     assert int(np.asarray(optimizer.iterations)) == ref.extras["iterations"]
-    for got, want in zip(
-        optimizer.variables, ref.seq("optimizer_variables"), strict=True
-    ):
-        np.testing.assert_allclose(np.asarray(got.numpy()), want, **TOL)
-    assert [v.name for v in optimizer.variables] == ref.extras[
-        "optimizer_variable_names"
-    ]
+    want = ref.seq("optimizer_variables")
+    assert len(optimizer.variables) == len(want)
+    for got, expected in zip(optimizer.variables, want, strict=True):
+        np.testing.assert_allclose(np.asarray(got), expected, **TOL)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_optimizer_variables_are_named_keras_variables(case, reference):
+    ref = reference(case)
+    _, optimizer, _ = _run(case, ref)
+    variables = optimizer.variables
+    assert [v.name for v in variables] == ref.extras["optimizer_variable_names"]
+    assert [v.path for v in variables] == ref.extras["optimizer_variable_paths"]
+    for got, expected in zip(variables, ref.seq("optimizer_variables"), strict=True):
+        np.testing.assert_allclose(got.numpy(), expected, **TOL)

@@ -1,7 +1,12 @@
 """The reference data itself: complete, current, small, from the pinned Keras."""
 
+import importlib
+
+import pytest
+
 from compat import helpers
-from compat.cases import all_cases
+from compat.cases import Case, all_cases
+from compat.conftest import load_reference
 
 PINNED_KERAS = "3.15.1"
 
@@ -24,3 +29,16 @@ def test_reference_files_match_the_manifest_and_stay_small():
     files = {p.stem: p for p in helpers.REFERENCE_DIR.glob("*.npz")}
     assert sorted(files) == sorted(helpers.load_manifest()["cases"])
     assert sum(p.stat().st_size for p in files.values()) < 5 * 2**20
+
+
+def test_real_keras_cannot_be_imported():
+    with pytest.raises(ImportError, match="must not import real Keras"):
+        importlib.import_module("keras")
+
+
+def test_missing_or_stale_reference_fails_instead_of_skipping():
+    with pytest.raises(pytest.fail.Exception, match="No reference data"):
+        load_reference(Case("no_such_case", "layer"))
+    current = all_cases()[0]
+    with pytest.raises(pytest.fail.Exception, match="stale"):
+        load_reference(Case(current.name, current.kind, seed=current.seed + 1))

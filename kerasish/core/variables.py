@@ -94,14 +94,12 @@ class Variable:
     def assign(self, value: Any) -> Variable:
         """Sets a new value (recorded in the scope when inside a pure call)."""
         value = unwrap(value)
-        if tuple(jnp.shape(value)) != self.shape:
-            raise ValueError(
-                "The shape of the target variable and the shape of the target "
-                f"value in `variable.assign(value)` must match. "
-                f"variable.shape={self.shape}, Received: value.shape="
-                f"{tuple(jnp.shape(value))}. Target variable: {self.path}"
-            )
-        value = jnp.asarray(value, dtype=self._value.dtype)
+        if not (
+            isinstance(value, jax.Array)
+            and value.dtype == self._value.dtype
+            and value.shape == self._value.shape
+        ):
+            value = self._checked(value)
         owner = scope.find(id(self))
         current = scope.current_scope()
         if owner is None and current is not None and current.kind == "symbolic":
@@ -112,6 +110,16 @@ class Variable:
         else:
             self._value = value
         return self
+
+    def _checked(self, value: Any) -> jax.Array:
+        if tuple(jnp.shape(value)) != self.shape:
+            raise ValueError(
+                "The shape of the target variable and the shape of the target "
+                f"value in `variable.assign(value)` must match. "
+                f"variable.shape={self.shape}, Received: value.shape="
+                f"{tuple(jnp.shape(value))}. Target variable: {self.path}"
+            )
+        return jnp.asarray(value, dtype=self._value.dtype)
 
     def assign_add(self, value: Any) -> Variable:
         return self.assign(self.value + unwrap(value))

@@ -137,7 +137,7 @@ class Model(Trainer, Layer):
         """
         if state is None:
             state = self.state
-        outputs, new_state, _ = pure.pure_call(
+        outputs, new_state, _, _ = pure.pure_call(
             self, params, state, inputs, kwargs, training, key
         )
         return (outputs, new_state) if return_state else outputs
@@ -176,7 +176,7 @@ class Model(Trainer, Layer):
                 )
             ]
         )
-        outputs, new_state, losses = pure.pure_call(
+        outputs, new_state, losses, _ = pure.pure_call(
             self, params, state, args, kwargs, training, key
         )
         new_list = [pure.lookup(new_state, p) for p, _ in non_trainable]

@@ -84,11 +84,13 @@ def pure_call(
     kwargs: dict,
     training: bool,
     key: jax.Array | None,
-) -> tuple[Any, dict, list]:
+) -> tuple[Any, dict, list, Any]:
     """Runs `model(*args)` with variables bound to tree leaves.
 
-    Returns `(outputs, new_state, losses)`; `losses` holds what `add_loss`
-    received plus the weight regularization penalties.
+    Returns `(outputs, new_state, losses, key)`: `losses` holds what `add_loss`
+    received plus the weight regularization penalties; `key` is the PRNG key
+    left after the call's draws (the same key when nothing random ran, so a
+    model without random layers never pays for splitting keys).
     """
     trainable, non_trainable = split_layout(model)
     values = {id(v): lookup(params, p) for p, v in trainable}
@@ -101,4 +103,4 @@ def pure_call(
     new_state = to_tree(
         [(p, active.updates.get(id(v), values[id(v)])) for p, v in non_trainable]
     )
-    return outputs, new_state, active.losses + penalties
+    return outputs, new_state, active.losses + penalties, active.key

@@ -66,6 +66,7 @@ class Runtime:
         self.steps = steps_lib.Steps(
             model, model._compile_loss, self.metrics, weighted, model.optimizer
         )
+        self.initial_metric_state = [m.stateless_reset_state() for m in self.metrics]
         self._runners: dict = {}
         self.key = random_lib.global_seed_generator().next()
 
@@ -81,8 +82,11 @@ class Runtime:
                 ignore_class=ignore_class,
             )
 
-    def runner(self, kind: str, batch_size: int, steps: int) -> Any:
-        key = (kind, batch_size, steps)
+    def runner(
+        self, kind: str, batch_size: int, steps: int, masked: bool = False
+    ) -> Any:
+        """The jitted runner for `steps` fused batches (0: one partial batch)."""
+        key = (kind, batch_size, steps, masked)
         if key not in self._runners:
             step = self.steps.train_step if kind == "train" else self.steps.test_step
             if steps == 0:
@@ -91,7 +95,7 @@ class Runtime:
                 )
             else:
                 self._runners[key] = steps_lib.make_chunk_runner(
-                    step, self.steps.logs, batch_size, steps
+                    step, self.steps.logs, batch_size, steps, masked
                 )
         return self._runners[key]
 
@@ -109,7 +113,7 @@ def _spec(x: Any, batch_size: int) -> Any:
 def collect_state(model: Any, runtime: Runtime, reset_metrics: bool) -> TrainState:
     """A `TrainState` from the model's variables, optimizer and metrics."""
     if reset_metrics:
-        metric_state = [m.stateless_reset_state() for m in runtime.metrics]
+        metric_state = runtime.initial_metric_state
     else:
         metric_state = [[v.value for v in m.variables] for m in runtime.metrics]
     return TrainState(
@@ -163,10 +167,11 @@ def run_epoch(
     begin, end = f"on_{mode}_batch_begin", f"on_{mode}_batch_end"
     device_order = jnp.asarray(order, dtype=jnp.int32)
     logs: dict = {}
+    masked = plan.full % k != 0
     for first in range(0, plan.full, k):
         n_valid = min(k, plan.full - first)
         getattr(callbacks, begin)(first)
-        run = runtime.runner(mode, plan.batch_size, k)
+        run = runtime.runner(mode, plan.batch_size, k, masked)
         ts, logs = run(
             ts, data, device_order, np.int32(first * plan.batch_size), np.int32(n_valid)
         )

@@ -45,13 +45,13 @@ class Steps:
         self, params: Any, ts: TrainState, batch: tuple, training: bool, key: Any
     ) -> tuple[jax.Array, tuple]:
         x, y, sample_weight = batch
-        y_pred, new_state, losses = pure.pure_call(
+        y_pred, new_state, losses, key = pure.pure_call(
             self.model, params, ts.state, (x,), {}, training, key
         )
         loss = self.compile_loss(y, y_pred, sample_weight)
         for extra in losses:
             loss = loss + jnp.sum(extra).astype(loss.dtype)
-        return loss, (y_pred, new_state)
+        return loss, (y_pred, new_state, key)
 
     def _update_metrics(
         self, metric_state: list, loss: jax.Array, batch: tuple, y_pred: Any
@@ -75,10 +75,9 @@ class Steps:
         return new
 
     def train_step(self, ts: TrainState, batch: tuple) -> TrainState:
-        key, step_key = jax.random.split(ts.key)
         grad_fn = jax.value_and_grad(self._loss, has_aux=True)
-        (loss, (y_pred, new_state)), grads = grad_fn(
-            ts.params, ts, batch, True, step_key
+        (loss, (y_pred, new_state, key)), grads = grad_fn(
+            ts.params, ts, batch, True, ts.key
         )
         params, opt_state = self.optimizer.stateless_apply(
             ts.opt_state, grads, ts.params
@@ -88,13 +87,9 @@ class Steps:
         return TrainState(params, new_state, opt_state, metric_state, key)
 
     def test_step(self, ts: TrainState, batch: tuple) -> TrainState:
-        loss, (y_pred, _) = self._loss(ts.params, ts, batch, False, None)
+        loss, (y_pred, _, _) = self._loss(ts.params, ts, batch, False, None)
         metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred)
         return ts._replace(metric_state=metric_state)
-
-    def predict_step(self, params: Any, state: Any, x: Any) -> Any:
-        outputs, _, _ = pure.pure_call(self.model, params, state, (x,), {}, False, None)
-        return outputs
 
     def logs(self, metric_state: list) -> dict:
         """`{name: value}` for the loss tracker and every compiled metric."""
@@ -125,14 +120,17 @@ def gather(data: Any, idx: jax.Array) -> Any:
 
 
 def make_chunk_runner(
-    step: Callable, logs: Callable, batch_size: int, steps: int
+    step: Callable, logs: Callable, batch_size: int, steps: int, masked: bool
 ) -> Callable:
     """A jitted `(ts, data, order, start, n_valid) -> (ts, logs)` running up to
-    `steps` consecutive batches in one `lax.scan` (batches gathered on device)."""
+    `steps` consecutive batches in one `lax.scan` (batches gathered on device).
 
-    def one(
-        ts: TrainState, data: Any, order: jax.Array, offset: jax.Array
-    ) -> TrainState:
+    With `masked`, steps past `n_valid` are skipped (`lax.cond`), so the same
+    compiled chunk also serves a shorter last chunk; unmasked chunks always
+    run all `steps` and cost less per step.
+    """
+
+    def one(ts: TrainState, data: Any, order: jax.Array, offset: Any) -> TrainState:
         idx = lax.dynamic_slice_in_dim(order, offset, batch_size)
         return step(ts, gather(data, idx))
 
@@ -143,19 +141,16 @@ def make_chunk_runner(
         start: jax.Array,
         n_valid: jax.Array,
     ) -> tuple[TrainState, dict]:
+        def body(ts: TrainState, i: jax.Array) -> tuple[TrainState, None]:
+            offset = start + i * batch_size
+            if not masked:
+                return one(ts, data, order, offset), None
+            run_step = lambda t: one(t, data, order, offset)  # noqa: E731
+            return lax.cond(i < n_valid, run_step, lambda t: t, ts), None
+
         if steps == 1:
             ts = one(ts, data, order, start)
         else:
-
-            def body(ts: TrainState, i: jax.Array) -> tuple[TrainState, None]:
-                ts = lax.cond(
-                    i < n_valid,
-                    lambda t: one(t, data, order, start + i * batch_size),
-                    lambda t: t,
-                    ts,
-                )
-                return ts, None
-
             ts, _ = lax.scan(body, ts, jnp.arange(steps, dtype=jnp.int32))
         return ts, logs(ts.metric_state)
 
