@@ -11,6 +11,7 @@ import jax.numpy as jnp
 from kerasish.backend import config as backend_config
 from kerasish.core.naming import to_snake_case
 from kerasish.ops._dispatch import axis_arg, to_float, to_tensor
+from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 
 def _norms(w: jax.Array, axis: Any) -> jax.Array:
@@ -137,28 +138,17 @@ ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
 
 
 def serialize(constraint: Constraint | None) -> dict | None:
-    """Returns the Keras config dict of a constraint."""
-    if constraint is None:
-        return None
-    cls = type(constraint)
-    builtin = ALL_OBJECTS_DICT.get(cls.__name__) is cls
-    return {
-        "module": "keras.constraints" if builtin else cls.__module__,
-        "class_name": cls.__name__,
-        "config": constraint.get_config(),
-        "registered_name": None if builtin else cls.__name__,
-    }
+    """Returns the Keras config dict of a constraint (None for None)."""
+    return serialize_object(constraint, "keras.constraints", ALL_OBJECTS_DICT)
 
 
 def deserialize(config: dict | str, custom_objects: dict | None = None) -> Any:
     """Returns a constraint from its config dict (or name)."""
     if isinstance(config, str):
         config = {"class_name": config, "config": {}}
-    class_name = config.get("class_name")
-    cls = (custom_objects or {}).get(class_name) or ALL_OBJECTS_DICT.get(class_name)
-    if cls is None:
-        raise ValueError(_unknown(class_name))
-    return cls.from_config(config.get("config") or {})
+    return deserialize_object(
+        config, ALL_OBJECTS_DICT, custom_objects, kind="constraint"
+    )
 
 
 def get(identifier: Any) -> Any:

@@ -13,6 +13,7 @@ import numpy as np
 from kerasish import ops
 from kerasish.core.naming import to_snake_case
 from kerasish.ops._dispatch import to_tensor
+from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 
 def validate_float_arg(value: Any, name: str) -> float:
@@ -171,28 +172,17 @@ ALL_OBJECTS_DICT["l1_l2"] = L1L2
 
 
 def serialize(regularizer: Regularizer | None) -> dict | None:
-    """Returns the Keras config dict of a regularizer."""
-    if regularizer is None:
-        return None
-    cls = type(regularizer)
-    builtin = ALL_OBJECTS_DICT.get(cls.__name__) is cls
-    return {
-        "module": "keras.regularizers" if builtin else cls.__module__,
-        "class_name": cls.__name__,
-        "config": regularizer.get_config(),
-        "registered_name": None if builtin else cls.__name__,
-    }
+    """Returns the Keras config dict of a regularizer (None for None)."""
+    return serialize_object(regularizer, "keras.regularizers", ALL_OBJECTS_DICT)
 
 
 def deserialize(config: dict | str, custom_objects: dict | None = None) -> Any:
     """Returns a regularizer from its config dict (or name)."""
     if isinstance(config, str):
         config = {"class_name": config, "config": {}}
-    class_name = config.get("class_name")
-    cls = (custom_objects or {}).get(class_name) or ALL_OBJECTS_DICT.get(class_name)
-    if cls is None:
-        raise ValueError(_unknown(class_name))
-    return cls.from_config(config.get("config") or {})
+    return deserialize_object(
+        config, ALL_OBJECTS_DICT, custom_objects, kind="regularizer"
+    )
 
 
 def get(identifier: Any) -> Any:

@@ -33,6 +33,7 @@ from kerasish.initializers.random_initializers import (
 )
 from kerasish.initializers.random_initializers import compute_fans as compute_fans
 from kerasish.ops._dispatch import to_tensor
+from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 # Keras also exports each class under a snake_case name and two legacy names.
 IdentityInitializer = Identity
@@ -73,48 +74,17 @@ ALL_OBJECTS_DICT.update(
 
 
 def serialize(initializer: Initializer | None) -> dict | None:
-    """Returns the Keras config dict of an initializer.
-
-    Args:
-        initializer: An `Initializer` instance.
-
-    Returns:
-        `{"module", "class_name", "config", "registered_name"}`, as Keras writes it.
-    """
-    if initializer is None:
-        return None
-    cls = type(initializer)
-    builtin = ALL_OBJECTS_DICT.get(cls.__name__) is cls
-    return {
-        "module": "keras.initializers" if builtin else cls.__module__,
-        "class_name": cls.__name__,
-        "config": initializer.get_config(),
-        "registered_name": None if builtin else cls.__name__,
-    }
+    """Returns the Keras config dict of an initializer (None for None)."""
+    return serialize_object(initializer, "keras.initializers", ALL_OBJECTS_DICT)
 
 
 def deserialize(config: dict | str, custom_objects: dict | None = None) -> Any:
-    """Returns an initializer from its config dict (or name).
-
-    Args:
-        config: A dict with `class_name` and `config` (as from `serialize`).
-        custom_objects: Optional `{name: class}` for custom initializers.
-
-    Returns:
-        An `Initializer` instance.
-    """
+    """Returns an initializer from its config dict (or name)."""
     if isinstance(config, str):
         config = {"class_name": config, "config": {}}
-    class_name = config.get("class_name")
-    custom_objects = custom_objects or {}
-    cls = custom_objects.get(class_name) or ALL_OBJECTS_DICT.get(class_name)
-    if cls is None:
-        raise ValueError(
-            f"Could not interpret initializer identifier: {class_name}. Expected "
-            f"one of {sorted(ALL_OBJECTS_DICT)}, a callable or a config dict."
-        )
-    inner = config.get("config") or {}
-    return cls.from_config(inner) if hasattr(cls, "from_config") else cls(**inner)
+    return deserialize_object(
+        config, ALL_OBJECTS_DICT, custom_objects, kind="initializer"
+    )
 
 
 def get(identifier: Any) -> Callable | None:

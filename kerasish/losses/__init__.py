@@ -61,8 +61,8 @@ from kerasish.losses.regression import (
     Poisson,
     SquaredHinge,
 )
-from kerasish.losses.serialization import deserialize_object, serialize_object
 from kerasish.losses.wrapper import LossFunctionWrapper
+from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 ALL_OBJECTS = {
     Loss,

@@ -8,7 +8,7 @@ from typing import Any
 import jax
 
 from kerasish.losses.loss import Loss, squeeze_or_expand_to_same_rank
-from kerasish.losses.serialization import serialize_object
+from kerasish.saving.serialization_lib import serialize_object
 
 
 class LossFunctionWrapper(Loss):

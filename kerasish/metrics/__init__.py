@@ -26,7 +26,6 @@ from kerasish.losses.losses import (
     sparse_categorical_crossentropy,
     squared_hinge,
 )
-from kerasish.losses.serialization import deserialize_object, serialize_object
 from kerasish.metrics.accuracy_metrics import (
     Accuracy,
     BinaryAccuracy,
@@ -62,6 +61,7 @@ from kerasish.metrics.regression_metrics import (
     MeanSquaredLogarithmicError,
     RootMeanSquaredError,
 )
+from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 ALL_OBJECTS = {
     Metric,

@@ -15,8 +15,8 @@ from kerasish.losses.loss import (
     squeeze_or_expand_to_same_rank,
 )
 from kerasish.losses.masking import get_keras_mask
-from kerasish.losses.serialization import serialize_object
 from kerasish.metrics.metric import Metric
+from kerasish.saving.serialization_lib import serialize_object
 
 
 def reduce_to_samplewise_values(

@@ -72,6 +72,7 @@ class CompileMetrics:
                     f"Expected `{arg_name}` argument to be a list, tuple, or dict. "
                     f"Received instead: {arg_name}={value} of type {type(value)}"
                 )
+        self.given = metrics is not None or weighted_metrics is not None
         self._metrics = list(metrics or [])
         self._weighted_metrics = list(weighted_metrics or [])
         self.unweighted: list = []

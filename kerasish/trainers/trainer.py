@@ -70,7 +70,10 @@ class Trainer:
     def metrics(self) -> list:
         if not self.compiled:
             return []
-        return [self._loss_tracker, self._compile_metrics]
+        # Keras lists the `compile_metrics` container only when metrics were given.
+        if self._compile_metrics.given:
+            return [self._loss_tracker, self._compile_metrics]
+        return [self._loss_tracker]
 
     @property
     def metrics_names(self) -> list[str]:

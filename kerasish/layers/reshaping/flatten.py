@@ -31,7 +31,6 @@ class Flatten(Layer):
     def __init__(self, data_format: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.data_format = config.standardize_data_format(data_format)
-        self.built = True
 
     def call(self, inputs: jax.Array) -> jax.Array:
         x = inputs

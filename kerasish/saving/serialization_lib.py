@@ -1,4 +1,4 @@
-"""Keras-format (de)serialization of losses and metrics (classes and functions)."""
+"""Keras' object config format: `{module, class_name, config, registered_name}`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,16 @@ from collections.abc import Mapping
 from typing import Any
 
 
-def serialize_object(obj: Any, module: str) -> Any:
+def serialize_object(
+    obj: Any, module: str, builtins: Mapping[str, Any] | None = None
+) -> Any:
     """A Keras-style config: `{"module", "class_name", "config", "registered_name"}`.
 
     Functions serialize as `{"class_name": "function", "config": fn.__name__}`,
     exactly as Keras writes them; plain values and dicts of them pass through.
+    When `builtins` (the module name table) is given, an object whose class is
+    not in it is a user class: its own module and its class name as
+    `registered_name`, as Keras writes custom objects.
     """
     if obj is None or isinstance(obj, (str, int, float, bool)):
         return obj
@@ -27,11 +32,13 @@ def serialize_object(obj: Any, module: str) -> Any:
             "registered_name": "function",
         }
     if hasattr(obj, "get_config"):
+        cls = type(obj)
+        custom = builtins is not None and builtins.get(cls.__name__) is not cls
         return {
-            "module": module,
-            "class_name": type(obj).__name__,
+            "module": cls.__module__ if custom else module,
+            "class_name": cls.__name__,
             "config": serialize_object(obj.get_config(), module),
-            "registered_name": None,
+            "registered_name": cls.__name__ if custom else None,
         }
     raise TypeError(
         f"Cannot serialize object {obj!r} of type {type(obj)}: expected a Keras "
