@@ -420,6 +420,7 @@ class Layer:
                     x = x.astype(self.compute_dtype)
             return x
 
+        args = tuple(_numbers_to_array(a) for a in args)
         return jax.tree_util.tree_map(convert, args)
 
     # ----------------------------------------------------------- config
@@ -490,6 +491,15 @@ def _policy_dtype(dtype: Any) -> Any:
     if name in ("mixed_float16", "mixed_bfloat16"):
         return "float32"
     return name
+
+
+def _numbers_to_array(x: Any) -> Any:
+    """A (nested) list of Python numbers becomes one array, as Keras converts it."""
+    if isinstance(x, list | tuple) and x:
+        leaves = jax.tree_util.tree_leaves(x)
+        if leaves and all(isinstance(v, int | float | bool) for v in leaves):
+            return np.asarray(x)
+    return x
 
 
 def _shape_of(x: Any) -> Any:

@@ -14,6 +14,10 @@ from kerasish.losses.crossentropy import (
     CategoricalFocalCrossentropy,
     SparseCategoricalCrossentropy,
 )
+from kerasish.losses.generalized_crossentropy import (
+    CategoricalGeneralizedCrossEntropy,
+    categorical_generalized_cross_entropy,
+)
 from kerasish.losses.loss import (
     Loss,
     reduce_values,
@@ -47,6 +51,7 @@ from kerasish.losses.losses import (
     sparse_categorical_crossentropy,
     squared_hinge,
 )
+from kerasish.losses.overlap import Dice, Tversky, dice, tversky
 from kerasish.losses.regression import (
     CategoricalHinge,
     CosineSimilarity,
@@ -84,6 +89,9 @@ ALL_OBJECTS = {
     Hinge,
     SquaredHinge,
     CategoricalHinge,
+    Dice,
+    Tversky,
+    CategoricalGeneralizedCrossEntropy,
     kl_divergence,
     poisson,
     binary_crossentropy,
@@ -101,6 +109,9 @@ ALL_OBJECTS = {
     hinge,
     squared_hinge,
     categorical_hinge,
+    dice,
+    tversky,
+    categorical_generalized_cross_entropy,
 }
 
 # Keras' lookup table: class and function names plus the short aliases.
@@ -223,8 +234,10 @@ __all__ = [
     "BinaryFocalCrossentropy",
     "CategoricalCrossentropy",
     "CategoricalFocalCrossentropy",
+    "CategoricalGeneralizedCrossEntropy",
     "CategoricalHinge",
     "CosineSimilarity",
+    "Dice",
     "Hinge",
     "Huber",
     "KLDivergence",
@@ -242,14 +255,17 @@ __all__ = [
     "Poisson",
     "SparseCategoricalCrossentropy",
     "SquaredHinge",
+    "Tversky",
     "binary_crossentropy",
     "binary_focal_crossentropy",
     "categorical_crossentropy",
     "categorical_focal_crossentropy",
+    "categorical_generalized_cross_entropy",
     "categorical_hinge",
     "check_sparse_labels",
     "cosine_similarity",
     "deserialize",
+    "dice",
     "get",
     "hinge",
     "huber",
@@ -272,4 +288,5 @@ __all__ = [
     "sparse_categorical_crossentropy",
     "squared_hinge",
     "squeeze_or_expand_to_same_rank",
+    "tversky",
 ]

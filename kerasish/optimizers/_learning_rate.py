@@ -9,6 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core.variables import Variable, unwrap
+from kerasish.optimizers._variables import VariableSpec
 from kerasish.optimizers.schedules import LearningRateSchedule
 
 
@@ -65,7 +66,12 @@ class LearningRateMixin:
             return lr(jnp.asarray(self._raw_iterations(), dtype=jnp.int32))
         if callable(lr):
             return lr()
-        return LearningRateVariable(self)
+        # The same live view as the `learning_rate` entry of `variables`.
+        return self._variable_view(
+            VariableSpec(
+                "learning_rate", None, "learning_rate", f"{self.name}/learning_rate"
+            )
+        )
 
     @learning_rate.setter
     def learning_rate(self, value: Any) -> None:

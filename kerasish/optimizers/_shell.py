@@ -9,8 +9,17 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from kerasish.core import naming
 from kerasish.core.variables import Variable, unwrap
 from kerasish.optimizers import _tree
+from kerasish.optimizers._variables import (
+    LeafCache,
+    OptimizerVariable,
+    VariableSpec,
+    read,
+    slot_name,
+    write,
+)
 
 
 class StatefulShell:
@@ -20,13 +29,23 @@ class StatefulShell:
         self.built = False
         self.opt_state: dict | None = None
         self._variables_list: list[Variable] | None = None
+        self._ref_variables: list[Variable] | None = None
         self._ref_paths: list[str] | None = None
         self._order: list[int] | None = None
+        self._extra_names: dict[str, tuple[str, str]] = {}
+        self._pending_iterations: jax.Array | None = None
+        self._views: dict[VariableSpec, OptimizerVariable] = {}
+        self._leaf_cache = LeafCache()
         self._jitted_apply: Any = None
 
     # ------------------------------------------------------------------ build
 
-    def build(self, params: Any, order: list | None = None) -> None:
+    def build(
+        self,
+        params: Any,
+        order: list | None = None,
+        variables: list[Variable] | None = None,
+    ) -> None:
         """Creates the optimizer state (a no-op when already built, as in Keras).
 
         Args:
@@ -35,6 +54,12 @@ class StatefulShell:
             order: Optional list of leaf paths (`("dense", "kernel")` or
                 `"dense/kernel"`) giving the Keras order of the model variables,
                 which orders `variables`. Defaults to the tree leaf order.
+            variables: Optional list of the model `Variable`s matching `order`
+                (or the tree leaf order). Their `path` names the optimizer
+                variables as in Keras (`"sequential/dense/kernel"` ->
+                `"sequential_dense_kernel_momentum"`) and their `name` is what
+                `exclude_from_weight_decay(var_names=...)` matches. Defaults to
+                names made from the tree paths (`"dense_kernel_momentum"`).
         """
         if self.built:
             return
@@ -48,8 +73,29 @@ class StatefulShell:
         else:
             self._ref_paths = _tree.leaf_paths(params)
             self._order = _tree.resolve_order(order, self._ref_paths)
+            if variables is not None:
+                self._name_from_variables(list(variables))
         self.opt_state = self.init(params)
+        if self._pending_iterations is not None:
+            self.opt_state["iterations"] = self._pending_iterations
+            self._pending_iterations = None
+        # Keras creates optimizer-wide scalars as unnamed variables: a global
+        # auto-name (`variable`, `variable_1`, ...) under the active name scope.
+        for key, default in self._extra_variables():
+            name = naming.auto_name(default)
+            self._extra_names[key] = (name, naming.path_for(name))
         self.built = True
+
+    def _name_from_variables(self, variables: list[Variable]) -> None:
+        if len(variables) != len(self._ref_paths):
+            raise ValueError(
+                "Argument `variables` must hold one `Variable` per leaf of `params` "
+                f"({len(self._ref_paths)} leaves). Received: variables with length "
+                f"{len(variables)}"
+            )
+        for k, variable in enumerate(variables):
+            self._ref_paths[self._order[k]] = variable.path
+        self._ref_variables = variables
 
     def _order_for(self, leaves: list) -> list[int]:
         if self._order is not None and len(self._order) == len(leaves):
@@ -62,103 +108,141 @@ class StatefulShell:
         if known is not None and isinstance(params, list | tuple):
             if len(params) == len(known):
                 return [(v.name, v.path, id(v)) for v in known]
-        return [(p, p, None) for p in _tree.leaf_paths(params)]
+        paths = _tree.leaf_paths(params)
+        known = self._ref_variables
+        if known is not None and len(known) == len(paths) == len(self._order):
+            return [
+                (v.name, v.path, id(v)) for v in _tree.unpermute(known, self._order)
+            ]
+        return [(p, p, None) for p in paths]
 
     def _raw_iterations(self) -> int:
-        if self.opt_state is None:
-            return 0
-        return int(self.opt_state["iterations"])
+        return int(self._current_state()["iterations"])
 
     @property
-    def iterations(self) -> int:
-        """The number of update steps applied (Keras' `optimizer.iterations`)."""
+    def iterations(self) -> Any:
+        """Keras' `optimizer.iterations`: the `iteration` variable.
+
+        With `gradient_accumulation_steps`, the number of actual updates (the
+        variable floor-divided by the steps), as in Keras.
+        """
+        view = self._variable_view(self._variable_specs()[0])
         steps = getattr(self, "gradient_accumulation_steps", None)
-        raw = self._raw_iterations()
-        return raw // steps if steps else raw
+        return jnp.floor_divide(view.value, steps) if steps else view
 
     # -------------------------------------------------------------- variables
 
-    def _layout(self) -> list[tuple[str, int | None, str]]:
-        """`(state key, Keras position of the model variable, name)` in Keras order."""
-        entries: list[tuple[str, int | None, str]] = [("iterations", None, "iteration")]
+    def _has_lr_variable(self) -> bool:
         if self.opt_state is not None:
-            has_lr = "learning_rate" in self.opt_state
-        else:
-            has_lr = not callable(self._learning_rate)
-        if has_lr:
-            entries.append(("learning_rate", None, "learning_rate"))
+            return "learning_rate" in self.opt_state
+        lr = self._learning_rate
+        return lr is not None and not callable(lr)
+
+    def _variable_specs(self) -> list[VariableSpec]:
+        """Where each of Keras' `optimizer.variables` lives, in Keras' order."""
+        prefix = self.name
+        specs = [VariableSpec("iterations", None, "iteration", f"{prefix}/iteration")]
+        if self._has_lr_variable():
+            specs.append(
+                VariableSpec(
+                    "learning_rate", None, "learning_rate", f"{prefix}/learning_rate"
+                )
+            )
         if not self.built:
-            return entries
+            return specs
         groups = [("average",)] if self.use_ema else []
         if self.gradient_accumulation_steps:
             groups.append(("gradient_accumulator",))
-        n = len(self._ref_paths)
         for group in groups + self._slot_groups():
-            entries += [(name, k, name) for k in range(n) for name in group]
-        return entries + [(key, None, name) for key, name in self._extra_variables()]
+            for leaf in self._order:
+                ref = self._ref_paths[leaf]
+                for slot in group:
+                    name = slot_name(ref, slot)
+                    specs.append(VariableSpec(slot, leaf, name, f"{prefix}/{name}"))
+        for key, default in self._extra_variables():
+            name, path = self._extra_names.get(key, (default, f"{prefix}/{default}"))
+            specs.append(VariableSpec(key, None, name, path))
+        return specs
 
     def _current_state(self) -> dict:
         if self.opt_state is not None:
             return self.opt_state
-        state = {"iterations": jnp.zeros((), dtype=jnp.int32)}
-        if not callable(self._learning_rate):
+        iterations = self._pending_iterations
+        if iterations is None:
+            iterations = jnp.zeros((), dtype=jnp.int32)
+        state = {"iterations": iterations}
+        if self._has_lr_variable():
             state["learning_rate"] = self._lr_array()
         return state
 
+    def _read_variable(self, spec: VariableSpec) -> jax.Array:
+        return read(self._current_state(), spec, self._leaf_cache)
+
+    def _write_variable(self, spec: VariableSpec, value: Any) -> None:
+        if spec.key == "learning_rate" and spec.leaf is None:
+            self.learning_rate = value
+        elif self.opt_state is not None:
+            self.opt_state = write(self.opt_state, spec, value, self._leaf_cache)
+        elif spec.key == "iterations":
+            value = jnp.array(value, dtype=jnp.int32).reshape(())
+            self._pending_iterations = value
+        else:
+            raise ValueError(
+                f"Optimizer variable {spec.path} cannot be assigned before the "
+                "optimizer is built. Call `optimizer.build(trainable_variables)` "
+                "first."
+            )
+
+    def _variable_view(self, spec: VariableSpec) -> OptimizerVariable:
+        view = self._views.get(spec)
+        if view is None:
+            view = self._views[spec] = OptimizerVariable(self, spec)
+        return view
+
     def _state_to_list(self, state: dict) -> list[jax.Array]:
-        leaves = {}
-        out = []
-        for key, k, _ in self._layout():
-            if k is None:
-                out.append(state[key])
-                continue
-            if key not in leaves:
-                leaves[key] = jax.tree_util.tree_leaves(state[key])
-            out.append(leaves[key][self._order[k]])
-        return out
+        cache = LeafCache()
+        return [read(state, spec, cache) for spec in self._variable_specs()]
 
     def _state_from_list(self, values: list) -> dict:
-        layout = self._layout()
-        if not self.built or len(values) != len(layout):
+        specs = self._variable_specs()
+        if not self.built or len(values) != len(specs):
             raise ValueError(
                 "Argument `optimizer_variables` must be a list of tensors "
                 f"corresponding 1:1 to {type(self).__name__}().variables (the "
                 "optimizer must be built). Received list with length "
-                f"{len(values)}, but expected {len(layout)} variables."
+                f"{len(values)}, but expected {len(specs)} variables."
             )
         state = dict(self.opt_state)
-        slots: dict[str, list] = {}
-        for (key, k, _), value in zip(layout, values, strict=True):
-            if k is None:
-                state[key] = value
+        cache = LeafCache()
+        leaves: dict[str, list] = {}
+        for spec, value in zip(specs, values, strict=True):
+            if spec.leaf is None:
+                state[spec.key] = value
                 continue
-            if key not in slots:
-                slots[key] = jax.tree_util.tree_leaves(state[key])
-            slots[key][self._order[k]] = value
-        for key, leaves in slots.items():
-            treedef = jax.tree_util.tree_structure(self.opt_state[key])
-            state[key] = treedef.unflatten(leaves)
+            if spec.key not in leaves:
+                leaves[spec.key] = list(cache.leaves(spec.key, state[spec.key])[0])
+            leaves[spec.key][spec.leaf] = value
+        for key, new_leaves in leaves.items():
+            state[key] = cache.leaves(key, self.opt_state[key])[1].unflatten(new_leaves)
         return state
 
     @property
-    def variables(self) -> list[jax.Array]:
-        """The optimizer's state as arrays, in Keras' `optimizer.variables` order.
+    def variables(self) -> list[OptimizerVariable]:
+        """Keras' `optimizer.variables`: named live views of `opt_state`.
 
-        `[iteration, learning_rate (float rate only), per-variable slots
-        interleaved (m0, v0, m1, v1, ...), optimizer-wide scalars]`.
+        In Keras' order: `iteration`, `learning_rate` (float rate only), the
+        per-variable slots (`average` with `use_ema`, `gradient_accumulator`,
+        then the optimizer's own, interleaved per model variable:
+        `..._kernel_momentum, ..._kernel_velocity, ..._bias_momentum, ...`), then
+        optimizer-wide scalars. Each is a `Variable` (`name`, `path`, `value`,
+        `numpy()`, `shape`, `dtype`) whose `assign` updates `opt_state`.
         """
-        return self._state_to_list(self._current_state())
+        return [self._variable_view(spec) for spec in self._variable_specs()]
 
     @property
     def variable_paths(self) -> list[str]:
         """Keras' `v.path` of each `variables` entry (`"adam/w_momentum"`)."""
-        out = []
-        for _, k, name in self._layout():
-            if k is not None:
-                ref = self._ref_paths[self._order[k]].replace("/", "_")
-                name = f"{ref}_{name}"
-            out.append(f"{self.name}/{name}")
-        return out
+        return [spec.path for spec in self._variable_specs()]
 
     def set_weights(self, weights: list) -> None:
         """Sets the optimizer state from arrays in `variables` order."""
@@ -168,7 +252,8 @@ class StatefulShell:
                 "been built. Please call `optimizer.build(trainable_variables)` to "
                 "create the optimizer weights before calling `set_weights()`."
             )
-        current = self.variables
+        current = self._state_to_list(self.opt_state)
+        weights = [unwrap(w) for w in weights]
         for path, old, new in zip(self.variable_paths, current, weights, strict=False):
             if tuple(np.shape(old)) != tuple(np.shape(new)):
                 raise ValueError(
@@ -184,12 +269,12 @@ class StatefulShell:
 
     def save_own_variables(self, store: dict) -> None:
         """Writes `variables` into `store` as `"0"`, `"1"`, ... (Keras' layout)."""
-        for i, value in enumerate(self.variables):
+        for i, value in enumerate(self._state_to_list(self._current_state())):
             store[str(i)] = np.asarray(value)
 
     def load_own_variables(self, store: dict) -> None:
         """Reads the state written by `save_own_variables` (warns on a mismatch)."""
-        count = len(self.variables)
+        count = len(self._variable_specs())
         if len(store.keys()) != count:
             msg = (
                 f"Skipping variable loading for optimizer '{self.name}', because it "
@@ -207,11 +292,11 @@ class StatefulShell:
 
     # -------------------------------------------------------- stateful update
 
-    def apply_gradients(self, grads_and_vars: Any) -> int:
-        """Applies `(gradient, variable)` pairs; returns the new `iterations`."""
+    def apply_gradients(self, grads_and_vars: Any) -> Variable:
+        """Applies `(gradient, variable)` pairs; returns the `iteration` variable."""
         grads, variables = zip(*grads_and_vars, strict=True)
         self.apply(grads, variables)
-        return self._raw_iterations()
+        return self._variable_view(self._variable_specs()[0])
 
     def apply(self, grads: Any, trainable_variables: Any = None) -> None:
         """Updates `Variable`s in place from gradients (builds on first use).
@@ -240,7 +325,11 @@ class StatefulShell:
             variables = self._variables_list
         else:
             variables = list(trainable_variables)
-            self.build(variables)
+            if not self.built:
+                # Keras builds inside the optimizer's name scope here (so an
+                # optimizer-wide scalar gets the path `adam/variable`).
+                with naming.name_scope(self.name, self):
+                    self.build(variables)
         index = {id(v): i for i, v in enumerate(self._variables_list or [])}
         for v in variables:
             if id(v) not in index:

@@ -12,6 +12,7 @@ from kerasish.core import naming
 from kerasish.core.variables import unwrap
 from kerasish.optimizers import _tree
 from kerasish.optimizers._learning_rate import LearningRateVariable
+from kerasish.optimizers._variables import VariableSpec
 from kerasish.optimizers.base import Optimizer
 
 
@@ -157,36 +158,23 @@ class OptaxOptimizer(Optimizer):
 
     # ----------------------------------------------------------------- variables
 
-    def _layout(self) -> list:
-        return [("iterations", None, "iteration")]
+    def _has_lr_variable(self) -> bool:
+        return False
 
-    def _state_to_list(self, state: dict) -> list[jax.Array]:
-        return [state["iterations"], *jax.tree_util.tree_leaves(state["optax_state"])]
-
-    def _state_from_list(self, values: list) -> dict:
-        treedef = jax.tree_util.tree_structure(self.opt_state["optax_state"])
-        if len(values) != treedef.num_leaves + 1:
-            raise ValueError(
-                "Argument `optimizer_variables` must be a list of tensors "
-                f"corresponding 1:1 to {type(self).__name__}().variables. Received "
-                f"list with length {len(values)}, but expected "
-                f"{treedef.num_leaves + 1} variables."
-            )
-        return {"iterations": values[0], "optax_state": treedef.unflatten(values[1:])}
-
-    @property
-    def variables(self) -> list[jax.Array]:
-        if self.opt_state is None:
-            return [jnp.zeros((), dtype=jnp.int32)]
-        return self._state_to_list(self.opt_state)
-
-    @property
-    def variable_paths(self) -> list[str]:
-        paths = [f"{self.name}/iteration"]
+    def _variable_specs(self) -> list[VariableSpec]:
+        """`iteration`, then every leaf of the optax state (`adam/optax_state/...`)."""
+        path = f"{self.name}/iteration"
+        specs = [VariableSpec("iterations", None, "iteration", path)]
         if self.opt_state is not None:
             inner = _tree.leaf_paths(self.opt_state["optax_state"])
-            paths += [f"{self.name}/optax_state/{p}" for p in inner]
-        return paths
+            for i, path in enumerate(inner):
+                name = f"optax_state_{path.replace('/', '_')}"
+                specs.append(
+                    VariableSpec(
+                        "optax_state", i, name, f"{self.name}/optax_state/{path}"
+                    )
+                )
+        return specs
 
     def get_config(self) -> dict:
         """Only the name: an optax transformation is not serializable."""

@@ -125,3 +125,9 @@ def test_variable_assign_checks_shape():
         layer.b.assign(np.ones(3))
     layer.b.assign(np.array([1.0, 2.0]))
     np.testing.assert_array_equal(layer.b.numpy(), [1.0, 2.0])
+
+
+def test_python_lists_are_converted_like_keras():
+    out = layers.Activation("relu")([-3.0, 0.0, 2.0])
+    np.testing.assert_array_equal(np.asarray(out), [0.0, 0.0, 2.0])
+    assert layers.Dense(2)([[1.0, 2.0]]).shape == (1, 2)

@@ -24,7 +24,7 @@ def test_steps_match_optax_and_count_iterations():
     new, opt.opt_state = jax.jit(opt.stateless_apply)(opt.opt_state, grads, params)
     updates, _ = tx.update(grads, tx.init(params), params)
     np.testing.assert_allclose(new["w"], optax.apply_updates(params, updates)["w"])
-    assert opt.iterations == 1
+    assert int(opt.iterations) == 1
     assert len(opt.variables) == 1 + len(jax.tree_util.tree_leaves(tx.init(params)))
     assert opt.variable_paths[0].endswith("/iteration")
     assert opt.transformation is tx
