@@ -272,4 +272,3 @@ def confusion_matrix(
     num_classes = int(num_classes)
     matrix = jnp.zeros((num_classes, num_classes), dtype)
     return matrix.at[labels.astype("int32"), predictions.astype("int32")].add(values)
-
