@@ -12,6 +12,7 @@ import numpy as np
 import optax
 
 from kerasish.core import naming
+from kerasish.core.variables import unwrap
 from kerasish.optimizers import _clipping, _tree
 from kerasish.optimizers._learning_rate import LearningRateMixin
 from kerasish.optimizers._shell import StatefulShell
@@ -209,6 +210,7 @@ class Optimizer(LearningRateMixin, StatefulShell):
         the new state is returned as a list too.
         """
         if isinstance(opt_state, list | tuple):
+            opt_state = [unwrap(v) for v in opt_state]
             new_params, new_state = self.stateless_apply(
                 self._state_from_list(opt_state), grads, params
             )

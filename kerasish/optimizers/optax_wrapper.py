@@ -91,6 +91,7 @@ class OptaxOptimizer(Optimizer):
 
     def stateless_apply(self, opt_state: Any, grads: Any, params: Any) -> tuple:
         if isinstance(opt_state, list | tuple):
+            opt_state = [unwrap(v) for v in opt_state]
             new_params, new_state = self.stateless_apply(
                 self._state_from_list(opt_state), grads, params
             )

@@ -38,11 +38,10 @@ class EpochPlan:
 
 def ensure_built(model: Any, x: Any, batch_size: int) -> None:
     """Builds an unbuilt model from the first batch's shape, as Keras does."""
-    if model.built:
-        return
-    n = arrays.num_samples(x)
-    shape = jax.tree_util.tree_map(lambda a: (min(batch_size, n), *a.shape[1:]), x)
-    model._maybe_build(shape)
+    if not model.built:
+        model._maybe_build(
+            jax.tree_util.tree_map(lambda s: s.shape, _spec(x, batch_size))
+        )
 
 
 class Runtime:
@@ -101,6 +100,7 @@ class Runtime:
 
 
 def _spec(x: Any, batch_size: int) -> Any:
+    """Abstract first batch of `x` (what Keras builds the model from)."""
     n = arrays.num_samples(x)
     return jax.tree_util.tree_map(
         lambda a: jax.ShapeDtypeStruct((min(batch_size, n), *a.shape[1:]), a.dtype), x

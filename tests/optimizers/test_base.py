@@ -103,8 +103,10 @@ def test_nadam_u_product_is_the_last_variable_as_in_keras():
         for p, v in zip(opt.variable_paths, opt.variables, strict=True)
     ]
     expected = [(p, s, d) for p, _, s, d in ref.NADAM_LAYOUT]
-    expected[-1] = ("nadam/variable", (), "float32")  # Keras adds a global counter.
-    assert got == expected
+    # Keras auto-names the scalar with a global counter (`variable_N`), under the
+    # optimizer's name scope when `apply` builds it.
+    assert re.fullmatch(r"nadam/variable(_\d+)?", got[-1][0])
+    assert got[:-1] == expected[:-1] and got[-1][1:] == ((), "float32")
     assert "u_product" in opt.opt_state
 
 
@@ -164,7 +166,7 @@ def test_keras_list_form_of_stateless_apply():
     w = Variable(np.ones((2,), "float32"), name="w")
     opt.build([w])
     new_w, new_vars = jax.jit(opt.stateless_apply)(
-        opt.variables, [jnp.ones((2,))], [w.value]
+        [v.value for v in opt.variables], [jnp.ones((2,))], [w.value]
     )
     assert isinstance(new_vars, list) and len(new_vars) == 4
     assert int(new_vars[0]) == 1
@@ -198,7 +200,7 @@ def test_missing_gradient_leaves_variable_and_slots_untouched():
     ):
         opt.apply_gradients([(jnp.ones((2,)), w), (None, b)])
     np.testing.assert_array_equal(b.numpy(), 1.0)
-    assert float(opt.variables[-1].sum()) == 0.0  # b_velocity
+    assert float(jnp.sum(opt.variables[-1].value)) == 0.0  # b_velocity
     assert float(w.numpy()[0]) < 1.0
     with pytest.raises(ValueError, match="No gradients"):
         opt.apply_gradients([(None, w)])
