@@ -15,6 +15,14 @@ Shape = tuple[int | None, ...]
 _PROBES = (83, 89)
 
 
+class Spec:
+    """An abstract tensor: a shape that may hold None, and a dtype."""
+
+    def __init__(self, shape: Shape, dtype: Any) -> None:
+        self.shape = tuple(shape)
+        self.dtype = dtype
+
+
 def is_shape(value: Any) -> bool:
     """True for a tuple/list of ints and Nones (a single tensor shape)."""
     return isinstance(value, tuple | list) and all(
@@ -22,45 +30,47 @@ def is_shape(value: Any) -> bool:
     )
 
 
-def _concrete(shape_tree: Any, probe: int, dtype: Any) -> Any:
+def is_spec(value: Any) -> bool:
+    """True for a leaf with a shape and a dtype that is not a concrete array
+    (`Spec`, `KerasTensor`)."""
+    return isinstance(value, Spec) or (
+        hasattr(value, "_keras_history") and hasattr(value, "dtype")
+    )
+
+
+def specs_from_shapes(shape_tree: Any, dtype: Any) -> Any:
+    """A tree of `Spec`s (one dtype) from a tree of shape tuples."""
     if is_shape(shape_tree):
-        dims = tuple(probe if d is None else int(d) for d in shape_tree)
-        return jax.ShapeDtypeStruct(dims, dtype)
+        return Spec(tuple(shape_tree), dtype)
     if isinstance(shape_tree, dict):
-        return {k: _concrete(v, probe, dtype) for k, v in shape_tree.items()}
-    return type(shape_tree)(_concrete(s, probe, dtype) for s in shape_tree)
+        return {k: specs_from_shapes(v, dtype) for k, v in shape_tree.items()}
+    return type(shape_tree)(specs_from_shapes(s, dtype) for s in shape_tree)
 
 
-def _merge(a: Any, b: Any) -> Any:
-    if isinstance(a, jax.ShapeDtypeStruct):
-        return tuple(
-            x if x == y else None for x, y in zip(a.shape, b.shape, strict=True)
-        )
-    if isinstance(a, dict):
-        return {k: _merge(a[k], b[k]) for k in a}
-    return type(a)(_merge(x, y) for x, y in zip(a, b, strict=True))
+def _concrete(specs: Any, probe: int) -> Any:
+    return jax.tree_util.tree_map(
+        lambda s: jax.ShapeDtypeStruct(
+            tuple(probe if d is None else int(d) for d in s.shape), s.dtype
+        ),
+        specs,
+        is_leaf=is_spec,
+    )
+
+
+def _merge(a: jax.ShapeDtypeStruct, b: jax.ShapeDtypeStruct) -> Spec:
+    shape = tuple(x if x == y else None for x, y in zip(a.shape, b.shape, strict=True))
+    return Spec(shape, a.dtype)
+
+
+def output_spec(fn: Callable, specs: Any) -> Any:
+    """The outputs of `fn` as a tree of `Spec`s, for a tree of input specs."""
+    first, second = (jax.eval_shape(fn, _concrete(specs, p)) for p in _PROBES)
+    return jax.tree_util.tree_map(_merge, first, second)
 
 
 def output_shape(fn: Callable, input_shape: Any, dtype: Any = "float32") -> Any:
     """The output shape(s) of `fn` for inputs of `input_shape` (None = unknown)."""
+    spec = output_spec(fn, specs_from_shapes(input_shape, dtype))
     return jax.tree_util.tree_map(
-        lambda spec: spec.shape,
-        output_spec(fn, input_shape, dtype),
-        is_leaf=lambda x: isinstance(x, Spec),
-    )
-
-
-class Spec:
-    """An abstract tensor: a shape that may hold None, and a dtype."""
-
-    def __init__(self, shape: Shape, dtype: Any) -> None:
-        self.shape = shape
-        self.dtype = dtype
-
-
-def output_spec(fn: Callable, input_shape: Any, dtype: Any = "float32") -> Any:
-    """Like `output_shape`, but with `Spec` leaves carrying the output dtypes."""
-    specs = [jax.eval_shape(fn, _concrete(input_shape, p, dtype)) for p in _PROBES]
-    return jax.tree_util.tree_map(
-        lambda a, b: Spec(_merge(a, b), a.dtype), specs[0], specs[1]
+        lambda s: s.shape, spec, is_leaf=lambda x: isinstance(x, Spec)
     )

@@ -11,7 +11,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from kerasish.core import naming, scope, shapes
+from kerasish.core import masking, naming, scope, shapes
 from kerasish.core.keras_tensor import KerasTensor
 from kerasish.core.variables import Variable, unwrap
 from kerasish.layers import input_spec as input_spec_lib
@@ -356,6 +356,7 @@ class Layer:
             from kerasish.layers.symbolic import symbolic_call
 
             return symbolic_call(self, args, kwargs)
+        previous_mask = masking.get_keras_mask(args[0]) if args else None
         args = self._convert_inputs(args)
         first = args[0] if args else next(iter(kwargs.values()), None)
         first_shape = _shape_of(first)
@@ -365,7 +366,24 @@ class Layer:
             )
         if not self.built:
             self._maybe_build(first_shape)
-        return self._call_in_context(args, kwargs)
+        signature = _call_parameters(type(self))
+        if "mask" in signature and kwargs.get("mask") is None:
+            kwargs["mask"] = previous_mask
+        outputs = self._call_in_context(args, kwargs)
+        self._set_output_mask(first, outputs, kwargs.get("mask", previous_mask))
+        return outputs
+
+    def _set_output_mask(self, inputs: Any, outputs: Any, previous_mask: Any) -> None:
+        """Attaches `compute_mask`'s result to the outputs (Keras' mask metadata)."""
+        leaves = jax.tree_util.tree_leaves(outputs)
+        if all(masking.get_keras_mask(x) is not None for x in leaves):
+            return
+        mask = self.compute_mask(inputs, previous_mask)
+        if mask is None:
+            return
+        masks = mask if isinstance(mask, list | tuple) else [mask] * len(leaves)
+        for output, output_mask in zip(leaves, masks, strict=False):
+            masking.set_keras_mask(output, output_mask)
 
     def _call_in_context(self, args: tuple, kwargs: dict) -> Any:
         signature = _call_parameters(type(self))

@@ -10,7 +10,7 @@ import jax.numpy as jnp
 from kerasish.backend import config
 from kerasish.core import naming
 from kerasish.core.variables import unwrap
-from kerasish.losses.masking import get_keras_mask
+from kerasish.core.masking import get_keras_mask
 
 REDUCTIONS = (
     "sum_over_batch_size",

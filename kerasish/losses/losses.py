@@ -14,7 +14,7 @@ import jax.numpy as jnp
 
 from kerasish.backend import config
 from kerasish.losses.loss import convert, squeeze_or_expand_to_same_rank
-from kerasish.losses.masking import set_keras_mask
+from kerasish.core.masking import set_keras_mask
 
 
 def _pair(y_true: Any, y_pred: Any) -> tuple[jax.Array, jax.Array]:

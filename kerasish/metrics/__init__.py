@@ -40,6 +40,29 @@ from kerasish.metrics.accuracy_metrics import (
     sparse_top_k_categorical_accuracy,
     top_k_categorical_accuracy,
 )
+from kerasish.metrics.auc import AUC
+from kerasish.metrics.confusion_metrics import (
+    FalseNegatives,
+    FalsePositives,
+    Precision,
+    Recall,
+    TrueNegatives,
+    TruePositives,
+)
+from kerasish.metrics.correlation_metrics import (
+    ConcordanceCorrelation,
+    PearsonCorrelation,
+    concordance_correlation,
+    pearson_correlation,
+)
+from kerasish.metrics.f_score_metrics import F1Score, FBetaScore
+from kerasish.metrics.iou_metrics import (
+    BinaryIoU,
+    IoU,
+    MeanIoU,
+    OneHotIoU,
+    OneHotMeanIoU,
+)
 from kerasish.metrics.metric import Metric
 from kerasish.metrics.probabilistic_metrics import (
     BinaryCrossentropy,
@@ -51,6 +74,7 @@ from kerasish.metrics.probabilistic_metrics import (
     SparseCategoricalCrossentropy,
     SquaredHinge,
 )
+from kerasish.metrics.r2_score import R2Score
 from kerasish.metrics.reduction_metrics import Mean, MeanMetricWrapper, Sum
 from kerasish.metrics.regression_metrics import (
     CosineSimilarity,
@@ -60,6 +84,12 @@ from kerasish.metrics.regression_metrics import (
     MeanSquaredError,
     MeanSquaredLogarithmicError,
     RootMeanSquaredError,
+)
+from kerasish.metrics.sensitivity_specificity_metrics import (
+    PrecisionAtRecall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
 )
 from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
@@ -89,6 +119,27 @@ ALL_OBJECTS = {
     SparseCategoricalAccuracy,
     TopKCategoricalAccuracy,
     SparseTopKCategoricalAccuracy,
+    R2Score,
+    AUC,
+    FalseNegatives,
+    FalsePositives,
+    Precision,
+    PrecisionAtRecall,
+    Recall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
+    TrueNegatives,
+    TruePositives,
+    ConcordanceCorrelation,
+    PearsonCorrelation,
+    F1Score,
+    FBetaScore,
+    IoU,
+    BinaryIoU,
+    MeanIoU,
+    OneHotIoU,
+    OneHotMeanIoU,
 }
 
 # Keras' `metrics.get` table: class names, their snake_case forms, short aliases.
@@ -134,6 +185,8 @@ _FUNCTIONS = {
         mean_absolute_percentage_error,
         mean_squared_error,
         mean_squared_logarithmic_error,
+        pearson_correlation,
+        concordance_correlation,
     )
 }
 
@@ -226,31 +279,52 @@ def resolve_by_shape(
 __all__ = [
     "ALL_OBJECTS",
     "ALL_OBJECTS_DICT",
+    "AUC",
     "Accuracy",
     "BinaryAccuracy",
     "BinaryCrossentropy",
+    "BinaryIoU",
     "CategoricalAccuracy",
     "CategoricalCrossentropy",
     "CategoricalHinge",
+    "ConcordanceCorrelation",
     "CosineSimilarity",
+    "F1Score",
+    "FBetaScore",
+    "FalseNegatives",
+    "FalsePositives",
     "Hinge",
+    "IoU",
     "KLDivergence",
     "LogCoshError",
     "Mean",
     "MeanAbsoluteError",
     "MeanAbsolutePercentageError",
+    "MeanIoU",
     "MeanMetricWrapper",
     "MeanSquaredError",
     "MeanSquaredLogarithmicError",
     "Metric",
+    "OneHotIoU",
+    "OneHotMeanIoU",
+    "PearsonCorrelation",
     "Poisson",
+    "Precision",
+    "PrecisionAtRecall",
+    "R2Score",
+    "Recall",
+    "RecallAtPrecision",
     "RootMeanSquaredError",
+    "SensitivityAtSpecificity",
     "SparseCategoricalAccuracy",
     "SparseCategoricalCrossentropy",
     "SparseTopKCategoricalAccuracy",
+    "SpecificityAtSensitivity",
     "SquaredHinge",
     "Sum",
     "TopKCategoricalAccuracy",
+    "TrueNegatives",
+    "TruePositives",
     "binary_accuracy",
     "binary_crossentropy",
     "binary_focal_crossentropy",
@@ -258,6 +332,7 @@ __all__ = [
     "categorical_crossentropy",
     "categorical_focal_crossentropy",
     "categorical_hinge",
+    "concordance_correlation",
     "deserialize",
     "get",
     "hinge",
@@ -268,6 +343,7 @@ __all__ = [
     "mean_absolute_percentage_error",
     "mean_squared_error",
     "mean_squared_logarithmic_error",
+    "pearson_correlation",
     "poisson",
     "resolve_by_shape",
     "serialize",

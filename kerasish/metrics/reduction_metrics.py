@@ -14,7 +14,7 @@ from kerasish.losses.loss import (
     divide_no_nan,
     squeeze_or_expand_to_same_rank,
 )
-from kerasish.losses.masking import get_keras_mask
+from kerasish.core.masking import get_keras_mask
 from kerasish.metrics.metric import Metric
 from kerasish.saving.serialization_lib import serialize_object
 

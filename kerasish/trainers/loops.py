@@ -61,7 +61,12 @@ class Runtime:
         self.metrics = [model._loss_tracker, *compiled.metrics]
         self.num_classes = pred_shape[-1] if pred_shape else None
         if not getattr(model.optimizer, "built", False):
-            model.optimizer.build(model.params)
+            trainable, _ = pure.split_layout(model)
+            model.optimizer.build(
+                model.params,
+                order=[path for path, _ in trainable],
+                variables=[variable for _, variable in trainable],
+            )
         self.steps = steps_lib.Steps(
             model, model._compile_loss, self.metrics, weighted, model.optimizer
         )

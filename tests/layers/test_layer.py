@@ -131,3 +131,30 @@ def test_python_lists_are_converted_like_keras():
     out = layers.Activation("relu")([-3.0, 0.0, 2.0])
     np.testing.assert_array_equal(np.asarray(out), [0.0, 0.0, 2.0])
     assert layers.Dense(2)([[1.0, 2.0]]).shape == (1, 2)
+
+
+class MaskProducer(layers.Layer):
+    def call(self, inputs):
+        return inputs
+
+    def compute_mask(self, inputs, previous_mask):
+        return inputs[..., 0] != 0
+
+
+class MaskConsumer(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+
+    def call(self, inputs, mask=None):
+        return jnp.where(mask[..., None], inputs, -1.0)
+
+
+def test_masks_flow_between_layers_eagerly_and_under_jit():
+    import jax
+
+    model = keras.Sequential([keras.Input((3, 2)), MaskProducer(), MaskConsumer()])
+    x = np.array([[[1.0, 1.0], [0.0, 5.0], [2.0, 2.0]]], "float32")
+    want = [[[1.0, 1.0], [-1.0, -1.0], [2.0, 2.0]]]
+    np.testing.assert_array_equal(np.asarray(model(x)), want)
+    np.testing.assert_array_equal(np.asarray(jax.jit(model.apply)(model.params, x)), want)
