@@ -9,8 +9,8 @@ import jax.numpy as jnp
 
 from kerasish.backend import config
 from kerasish.core import naming
-from kerasish.core.variables import unwrap
 from kerasish.core.masking import get_keras_mask
+from kerasish.core.variables import unwrap
 
 REDUCTIONS = (
     "sum_over_batch_size",

@@ -13,8 +13,8 @@ import jax
 import jax.numpy as jnp
 
 from kerasish.backend import config
-from kerasish.losses.loss import convert, squeeze_or_expand_to_same_rank
 from kerasish.core.masking import set_keras_mask
+from kerasish.losses.loss import convert, squeeze_or_expand_to_same_rank
 
 
 def _pair(y_true: Any, y_pred: Any) -> tuple[jax.Array, jax.Array]:

@@ -8,13 +8,13 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from kerasish.core.masking import get_keras_mask
 from kerasish.losses.loss import (
     apply_mask,
     convert,
     divide_no_nan,
     squeeze_or_expand_to_same_rank,
 )
-from kerasish.core.masking import get_keras_mask
 from kerasish.metrics.metric import Metric
 from kerasish.saving.serialization_lib import serialize_object
 

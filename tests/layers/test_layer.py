@@ -157,4 +157,5 @@ def test_masks_flow_between_layers_eagerly_and_under_jit():
     x = np.array([[[1.0, 1.0], [0.0, 5.0], [2.0, 2.0]]], "float32")
     want = [[[1.0, 1.0], [-1.0, -1.0], [2.0, 2.0]]]
     np.testing.assert_array_equal(np.asarray(model(x)), want)
-    np.testing.assert_array_equal(np.asarray(jax.jit(model.apply)(model.params, x)), want)
+    jitted = jax.jit(model.apply)(model.params, x)
+    np.testing.assert_array_equal(np.asarray(jitted), want)
