@@ -85,17 +85,25 @@ def all_cases() -> list[Case]:
     """Every case of every kind, in generation order (names are unique)."""
     from compat.cases import (
         activations,
+        conv_layers,
         initializers,
         layers,
         losses,
         metrics,
+        normalization_layers,
         optimizers,
         output,
+        preprocessing_layers,
+        reshaping_layers,
         training,
     )
 
     cases = [
         *layers.CASES,
+        *conv_layers.CASES,
+        *normalization_layers.CASES,
+        *reshaping_layers.CASES,
+        *preprocessing_layers.CASES,
         *activations.CASES,
         *initializers.CASES,
         *losses.CASES,

@@ -1,0 +1,5 @@
+"""Compat cases for normalization layers (issue 3)."""
+
+from compat.cases import Case
+
+CASES: list[Case] = []
