@@ -17,6 +17,8 @@ def _run(case, ref):
     """Replays the recorded gradients (once per case); returns the model,
     optimizer and the weights after each step."""
     if case.name not in _RUNS:
+        # generate.py clears Keras' session before each case: names restart.
+        kerasish.backend.clear_session()
         model = build_model(kerasish, case)
         model.set_weights(ref.seq("weights"))
         optimizer = build_optimizer(kerasish, case.spec["optimizer"])

@@ -9,7 +9,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from kerasish.core import scope
+from kerasish.core import naming, scope
 
 
 class Variable:
@@ -40,7 +40,7 @@ class Variable:
     ) -> None:
         from kerasish.backend import config
 
-        self.name = name or "variable"
+        self.name = name or naming.auto_name("Variable")
         self.path = path or self.name
         self.trainable = trainable
         self.regularizer = regularizer
@@ -140,6 +140,9 @@ class Variable:
             f"value={np.asarray(self._value)}>"
         )
 
+    # Comparisons are elementwise, as in Keras; identity stays the hash.
+    __hash__ = object.__hash__
+
     def __len__(self) -> int:
         return self.shape[0]
 
@@ -192,6 +195,8 @@ for _name, _op in {
     setattr(Variable, f"__{_name}__", _binary(_op))
     setattr(Variable, f"__r{_name}__", _binary(_op, reflected=True))
 for _name, _op in {
+    "eq": jnp.equal,
+    "ne": jnp.not_equal,
     "lt": jnp.less,
     "le": jnp.less_equal,
     "gt": jnp.greater,
