@@ -244,15 +244,16 @@ class Layer:
         if initializer is None:
             floating = jnp.issubdtype(jnp.dtype(dtype), jnp.floating)
             initializer = "glorot_uniform" if floating else "zeros"
+        name = name or naming.auto_name("Variable")
         variable = Variable(
             initializers.get(initializer),
             shape=tuple(shape or ()),
             dtype=dtype,
             trainable=trainable,
-            name=name or "variable",
+            name=name,
             regularizer=regularizers.get(regularizer),
             constraint=constraints.get(constraint),
-            path=naming.path_for(name or "variable"),
+            path=naming.path_for(name),
         )
         self._track(variable)
         if not self._trainable and trainable:
@@ -412,11 +413,11 @@ class Layer:
                 else:
                     outputs = self.call(*args, **kwargs)
             if self.activity_regularizer is not None:
-                penalty = self.activity_regularizer(outputs)
+                penalties = _activity_penalties(self.activity_regularizer, outputs)
                 if owned:
-                    self._eager_losses.append(penalty)
+                    self._eager_losses.extend(penalties)
                 else:
-                    active.losses.append(penalty)
+                    active.losses.extend(penalties)
         finally:
             active.training = previous
         return outputs
@@ -469,6 +470,19 @@ def symbolic_run(fn: Any) -> Any:
             return fn(*args)
 
     return run
+
+
+def _activity_penalties(regularizer: Any, outputs: Any) -> list:
+    """One penalty per output array; Keras 3 divides each by the batch size."""
+    penalties = []
+    for output in jax.tree_util.tree_leaves(outputs):
+        if not hasattr(output, "ndim"):
+            continue
+        penalty = regularizer(output)
+        if output.ndim > 0 and output.shape[0]:
+            penalty = penalty / jnp.asarray(output.shape[0], penalty.dtype)
+        penalties.append(penalty)
+    return penalties
 
 
 def _mark_built(build: Any) -> Any:
