@@ -67,3 +67,12 @@ def load_reference(case: Case) -> helpers.Reference:
 def reference() -> Callable[[Case], helpers.Reference]:
     """`reference(case)` loads the case's recorded Keras outputs."""
     return load_reference
+
+
+@pytest.fixture(autouse=True)
+def _fresh_names():
+    """generate.py clears Keras' session before each case, so auto-names restart
+    there; restart kerasish's counters before each test the same way."""
+    import kerasish
+
+    kerasish.backend.clear_session(free_memory=False)

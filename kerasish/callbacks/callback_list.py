@@ -12,11 +12,13 @@ from kerasish.callbacks.progbar_logger import ProgbarLogger
 
 
 def pythonify_logs(logs: dict | None) -> dict:
-    """Sorted keys, device scalars turned into Python floats (Keras' order)."""
+    """Sorted keys, scalars as Python floats, nested dicts flattened (Keras')."""
     result = {}
-    for key in sorted(logs or {}):
-        value = logs[key]
-        if hasattr(value, "shape") and np.ndim(value) == 0:
+    for key, value in sorted((logs or {}).items()):
+        if isinstance(value, dict):
+            result.update(pythonify_logs(value))
+            continue
+        if np.ndim(value) == 0:
             value = float(value)
         result[key] = value
     return result

@@ -7,6 +7,8 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from kerasish.core import scope
+
 
 class CompileLoss:
     """The loss given to `compile`, resolved against the first batch's shapes."""
@@ -79,16 +81,19 @@ class CompileMetrics:
         self.weighted: list = []
         self.built = False
 
-    def build(self, y_true_shape: tuple, y_pred_shape: tuple) -> None:
+    def build(self, y_true_spec: Any, y_pred_spec: Any) -> None:
+        """Resolves the metrics for these (abstract) targets and predictions."""
         from kerasish import metrics as metrics_module
 
         def resolve(identifier: Any) -> Any:
             return metrics_module.resolve_by_shape(
-                identifier, y_true_shape, y_pred_shape
+                identifier, y_true_spec.shape, y_pred_spec.shape
             )
 
         self.unweighted = [resolve(m) for m in self._metrics]
         self.weighted = [resolve(m) for m in self._weighted_metrics]
+        for metric in self.metrics:
+            _build_state(metric, y_true_spec, y_pred_spec)
         names = [m.name for m in self.unweighted]
         for m in self.weighted:
             if m.name in names:
@@ -105,3 +110,14 @@ class CompileMetrics:
 
     def result(self) -> dict:
         return {m.name: m.result() for m in self.metrics}
+
+
+def _build_state(metric: Any, y_true_spec: Any, y_pred_spec: Any) -> None:
+    """Runs one abstract update so metrics that create their variables on the
+    first `update_state` (F1Score, R2Score, ...) have them before training."""
+
+    def update(y_true: Any, y_pred: Any) -> None:
+        with scope.enter(scope.Scope(kind="symbolic")):
+            metric.update_state(y_true, y_pred)
+
+    jax.eval_shape(update, y_true_spec, y_pred_spec)

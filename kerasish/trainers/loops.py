@@ -51,11 +51,12 @@ class Runtime:
         x, y, _ = data
         ensure_built(model, x, batch_size)
         y_pred = jax.eval_shape(symbolic_run(model), _spec(x, batch_size))
-        y_shape = None if y is None else (batch_size, *y.shape[1:])
-        pred_shape = tuple(jax.tree_util.tree_leaves(y_pred)[0].shape)
+        pred_spec = jax.tree_util.tree_leaves(y_pred)[0]
+        pred_shape = tuple(pred_spec.shape)
         if y is not None:
-            model._compile_loss.build(y_shape, pred_shape)
-            model._compile_metrics.build(y_shape, pred_shape)
+            y_spec = jax.tree_util.tree_leaves(_spec(y, batch_size))[0]
+            model._compile_loss.build(tuple(y_spec.shape), pred_shape)
+            model._compile_metrics.build(y_spec, pred_spec)
         compiled = model._compile_metrics
         weighted = [False] * len(compiled.unweighted) + [True] * len(compiled.weighted)
         self.metrics = [model._loss_tracker, *compiled.metrics]
