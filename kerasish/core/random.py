@@ -56,7 +56,9 @@ class SeedGenerator:
         # same raw keys makes eager draws equal Keras' bit for bit.
         with jax.ensure_compile_time_eval():
             key = jnp.array([self._seed % 2**32, self._count], dtype=jnp.uint32)
-        self._count += 1
+        # Shape inference draws too; it must not move the generator on.
+        if current is None or current.kind != "symbolic":
+            self._count += 1
         return key
 
     def get_config(self) -> dict:
