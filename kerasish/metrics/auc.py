@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jax
@@ -198,17 +199,6 @@ class AUC(Metric):
             self.false_negatives.value,
         )
 
-    def _aggregate(self, terms: jax.Array) -> jax.Array:
-        """Sums the area terms, then averages the label AUCs with `multi_label`."""
-        if not self.multi_label:
-            return jnp.sum(terms)
-        by_label_auc = jnp.sum(terms, axis=0)
-        if self.label_weights is None:
-            return jnp.mean(by_label_auc)
-        return divide_no_nan(
-            jnp.sum(by_label_auc * self.label_weights), jnp.sum(self.label_weights)
-        )
-
     def interpolate_pr_auc(self) -> jax.Array:
         """PR AUC by interpolating the curve (Davis & Goadrich, 2006).
 
@@ -216,41 +206,22 @@ class AUC(Metric):
         positive predictions `p`: `precision = slope + intercept / p`, whose
         integral over recall has a closed form.
         """
-        tp, fp, _, fn = self._counts()
-        dtp = tp[:-1] - tp[1:]
-        p = tp + fp
-        dp = p[:-1] - p[1:]
-        prec_slope = divide_no_nan(dtp, jnp.maximum(dp, 0))
-        intercept = tp[1:] - prec_slope * p[1:]
-        safe_p_ratio = jnp.where(
-            jnp.logical_and(p[:-1] > 0, p[1:] > 0),
-            divide_no_nan(p[:-1], jnp.maximum(p[1:], 0)),
-            jnp.ones_like(p[1:]),
+        return _area(
+            *self._counts(),
+            self.label_weights,
+            curve="PR",
+            summation_method="interpolation",
+            multi_label=self.multi_label,
         )
-        increment = divide_no_nan(
-            prec_slope * (dtp + intercept * jnp.log(safe_p_ratio)),
-            jnp.maximum(tp[1:] + fn[1:], 0),
-        )
-        return self._aggregate(increment)
 
     def result(self) -> jax.Array:
-        if self.curve == "PR" and self.summation_method == "interpolation":
-            return self.interpolate_pr_auc()
-        tp, fp, tn, fn = self._counts()
-        recall = divide_no_nan(tp, tp + fn)
-        if self.curve == "ROC":
-            x, y = divide_no_nan(fp, fp + tn), recall
-        elif self.curve == "PR":
-            x, y = recall, divide_no_nan(tp, tp + fp)
-        else:
-            x, y = _pr_gain(tp, fp, tn, fn)
-        if self.summation_method == "interpolation":
-            heights = (y[:-1] + y[1:]) / 2.0
-        elif self.summation_method == "minoring":
-            heights = jnp.minimum(y[:-1], y[1:])
-        else:
-            heights = jnp.maximum(y[:-1], y[1:])
-        return self._aggregate((x[:-1] - x[1:]) * heights)
+        return _area(
+            *self._counts(),
+            self.label_weights,
+            curve=self.curve,
+            summation_method=self.summation_method,
+            multi_label=self.multi_label,
+        )
 
     def reset_state(self) -> None:
         if self._built:
@@ -290,3 +261,62 @@ def _pr_gain(
     recall_gain = jnp.maximum(jnp.where(no_tp, 0.0, recall_gain), 0.0)
     precision_gain = jnp.where(no_tp, 1.0, precision_gain)
     return recall_gain, precision_gain
+
+
+def _interpolated_pr_terms(tp: jax.Array, fp: jax.Array, fn: jax.Array) -> jax.Array:
+    """The area of each PR segment, precision interpolated in `p = tp + fp`."""
+    dtp = tp[:-1] - tp[1:]
+    p = tp + fp
+    dp = p[:-1] - p[1:]
+    prec_slope = divide_no_nan(dtp, jnp.maximum(dp, 0))
+    intercept = tp[1:] - prec_slope * p[1:]
+    safe_p_ratio = jnp.where(
+        jnp.logical_and(p[:-1] > 0, p[1:] > 0),
+        divide_no_nan(p[:-1], jnp.maximum(p[1:], 0)),
+        jnp.ones_like(p[1:]),
+    )
+    return divide_no_nan(
+        prec_slope * (dtp + intercept * jnp.log(safe_p_ratio)),
+        jnp.maximum(tp[1:] + fn[1:], 0),
+    )
+
+
+# Jitted so an eager `result()` is one dispatch; inlined inside an outer `jit`.
+@functools.partial(
+    jax.jit, static_argnames=("curve", "summation_method", "multi_label")
+)
+def _area(
+    tp: jax.Array,
+    fp: jax.Array,
+    tn: jax.Array,
+    fn: jax.Array,
+    label_weights: jax.Array | None,
+    *,
+    curve: str,
+    summation_method: str,
+    multi_label: bool,
+) -> jax.Array:
+    """The AUC from the counts: a Riemann sum over the threshold segments."""
+    if curve == "PR" and summation_method == "interpolation":
+        terms = _interpolated_pr_terms(tp, fp, fn)
+    else:
+        recall = divide_no_nan(tp, tp + fn)
+        if curve == "ROC":
+            x, y = divide_no_nan(fp, fp + tn), recall
+        elif curve == "PR":
+            x, y = recall, divide_no_nan(tp, tp + fp)
+        else:
+            x, y = _pr_gain(tp, fp, tn, fn)
+        if summation_method == "interpolation":
+            heights = (y[:-1] + y[1:]) / 2.0
+        elif summation_method == "minoring":
+            heights = jnp.minimum(y[:-1], y[1:])
+        else:
+            heights = jnp.maximum(y[:-1], y[1:])
+        terms = (x[:-1] - x[1:]) * heights
+    if not multi_label:
+        return jnp.sum(terms)
+    by_label_auc = jnp.sum(terms, axis=0)
+    if label_weights is None:
+        return jnp.mean(by_label_auc)
+    return divide_no_nan(jnp.sum(by_label_auc * label_weights), jnp.sum(label_weights))

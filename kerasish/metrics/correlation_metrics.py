@@ -3,6 +3,7 @@ their running-mean classes."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jax
@@ -17,6 +18,10 @@ def _pair(y_true: Any, y_pred: Any) -> tuple[jax.Array, jax.Array]:
     y_pred = convert(y_pred)
     y_true = convert(y_true, y_pred.dtype)
     return squeeze_or_expand_to_same_rank(y_true, y_pred)
+
+
+def _static(axis: Any) -> Any:
+    return tuple(axis) if isinstance(axis, list) else axis
 
 
 def pearson_correlation(y_true: Any, y_pred: Any, axis: int = -1) -> jax.Array:
@@ -40,6 +45,13 @@ def pearson_correlation(y_true: Any, y_pred: Any, axis: int = -1) -> jax.Array:
     [1.         0.99339927]
     """
     y_true, y_pred = _pair(y_true, y_pred)
+    return _pearson(y_true, y_pred, axis=_static(axis))
+
+
+# The math is jitted (one dispatch when eager); the public functions stay
+# plain Python functions so that they serialize by name.
+@functools.partial(jax.jit, static_argnames=("axis",))
+def _pearson(y_true: jax.Array, y_pred: jax.Array, axis: int) -> jax.Array:
     y_true_norm = y_true - jnp.mean(y_true, axis=axis, keepdims=True)
     y_pred_norm = y_pred - jnp.mean(y_pred, axis=axis, keepdims=True)
     y_true_norm = y_true_norm / jnp.std(y_true_norm, axis=axis, keepdims=True)
@@ -69,6 +81,11 @@ def concordance_correlation(y_true: Any, y_pred: Any, axis: int = -1) -> jax.Arr
     [0.97560976 0.98765432]
     """
     y_true, y_pred = _pair(y_true, y_pred)
+    return _concordance(y_true, y_pred, axis=_static(axis))
+
+
+@functools.partial(jax.jit, static_argnames=("axis",))
+def _concordance(y_true: jax.Array, y_pred: jax.Array, axis: int) -> jax.Array:
     y_true_mean = jnp.mean(y_true, axis=axis, keepdims=True)
     y_pred_mean = jnp.mean(y_pred, axis=axis, keepdims=True)
     y_true_var = jnp.var(y_true - y_true_mean, axis=axis, keepdims=True)

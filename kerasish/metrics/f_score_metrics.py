@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jax
@@ -128,41 +129,27 @@ class FBetaScore(Metric):
         y_pred = convert(y_pred, self.dtype)
         if not self._built:
             self._build(y_true.shape, y_pred.shape)
-        if self.threshold is None:
-            row_max = jnp.max(y_pred, axis=-1, keepdims=True)
-            # `abs(x) > 1e-9` keeps an all-zero row from becoming all ones.
-            y_pred = (y_pred >= row_max) & (jnp.abs(y_pred) > 1e-9)
-        else:
-            y_pred = y_pred > self.threshold
-        y_pred = y_pred.astype(self.dtype)
-        if sample_weight is not None:
-            sample_weight = jnp.expand_dims(convert(sample_weight, self.dtype), 1)
-
-        def weighted_sum(values: jax.Array) -> jax.Array:
-            if sample_weight is not None:
-                values = values * sample_weight
-            return jnp.sum(values, axis=self.axis)
-
-        self.true_positives.assign_add(weighted_sum(y_pred * y_true))
-        self.false_positives.assign_add(weighted_sum(y_pred * (1 - y_true)))
-        self.false_negatives.assign_add(weighted_sum((1 - y_pred) * y_true))
-        self.intermediate_weights.assign_add(weighted_sum(y_true))
+        tp, fp, fn, weights = _batch_counts(
+            y_true,
+            y_pred,
+            None if sample_weight is None else convert(sample_weight, self.dtype),
+            threshold=self.threshold,
+            axis=self.axis,
+        )
+        self.true_positives.assign_add(tp)
+        self.false_positives.assign_add(fp)
+        self.false_negatives.assign_add(fn)
+        self.intermediate_weights.assign_add(weights)
 
     def result(self) -> jax.Array:
-        eps = config.epsilon()
-        tp = self.true_positives.value
-        precision = tp / (tp + self.false_positives.value + eps)
-        recall = tp / (tp + self.false_negatives.value + eps)
-        beta_sq = self.beta**2
-        f_score = (precision * recall) / (beta_sq * precision + recall + eps)
-        f_score = f_score * (1 + beta_sq)
-        if self.average == "weighted":
-            weights = self.intermediate_weights.value
-            weights = weights / (jnp.sum(weights) + eps)
-            return jnp.sum(f_score * weights)
-        if self.average is not None:
-            return jnp.mean(f_score)
-        return f_score
+        return _f_score(
+            self.true_positives.value,
+            self.false_positives.value,
+            self.false_negatives.value,
+            self.intermediate_weights.value,
+            beta=self.beta,
+            average=self.average,
+        )
 
     def reset_state(self) -> None:
         for v in self.variables:
@@ -175,6 +162,64 @@ class FBetaScore(Metric):
             "beta": self.beta,
             "threshold": self.threshold,
         }
+
+
+# Jitted so an eager update or result is one dispatch; inlined under `jit`.
+@functools.partial(jax.jit, static_argnames=("threshold", "axis"))
+def _batch_counts(
+    y_true: jax.Array,
+    y_pred: jax.Array,
+    sample_weight: jax.Array | None,
+    *,
+    threshold: float | None,
+    axis: int | None,
+) -> tuple[jax.Array, jax.Array, jax.Array, jax.Array]:
+    """Weighted TP, FP, FN and true counts of one batch (per class or pooled)."""
+    if threshold is None:
+        row_max = jnp.max(y_pred, axis=-1, keepdims=True)
+        # `abs(x) > 1e-9` keeps an all-zero row from becoming all ones.
+        y_pred = (y_pred >= row_max) & (jnp.abs(y_pred) > 1e-9)
+    else:
+        y_pred = y_pred > threshold
+    y_pred = y_pred.astype(y_true.dtype)
+    if sample_weight is not None:
+        sample_weight = jnp.expand_dims(sample_weight, 1)
+
+    def weighted_sum(values: jax.Array) -> jax.Array:
+        if sample_weight is not None:
+            values = values * sample_weight
+        return jnp.sum(values, axis=axis)
+
+    return (
+        weighted_sum(y_pred * y_true),
+        weighted_sum(y_pred * (1 - y_true)),
+        weighted_sum((1 - y_pred) * y_true),
+        weighted_sum(y_true),
+    )
+
+
+@functools.partial(jax.jit, static_argnames=("beta", "average"))
+def _f_score(
+    tp: jax.Array,
+    fp: jax.Array,
+    fn: jax.Array,
+    intermediate_weights: jax.Array,
+    *,
+    beta: float,
+    average: str | None,
+) -> jax.Array:
+    eps = config.epsilon()
+    precision = tp / (tp + fp + eps)
+    recall = tp / (tp + fn + eps)
+    beta_sq = beta**2
+    f_score = (precision * recall) / (beta_sq * precision + recall + eps)
+    f_score = f_score * (1 + beta_sq)
+    if average == "weighted":
+        weights = intermediate_weights / (jnp.sum(intermediate_weights) + eps)
+        return jnp.sum(f_score * weights)
+    if average is not None:
+        return jnp.mean(f_score)
+    return f_score
 
 
 class F1Score(FBetaScore):

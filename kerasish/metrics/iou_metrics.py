@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
@@ -62,12 +63,6 @@ class _IoUBase(Metric):
             y_pred: The predicted values.
             sample_weight: Optional weights (cast to the metric dtype).
         """
-        if not self.sparse_y_true:
-            y_true = jnp.argmax(convert(y_true), axis=self.axis)
-        if not self.sparse_y_pred:
-            y_pred = jnp.argmax(convert(y_pred), axis=self.axis)
-        y_true = convert(y_true, self.dtype).reshape(-1)
-        y_pred = convert(y_pred, self.dtype).reshape(-1)
         if sample_weight is None:
             sample_weight = 1
         elif "float" in str(getattr(sample_weight, "dtype", "")) and (
@@ -79,26 +74,15 @@ class _IoUBase(Metric):
                 "using integer weights.",
                 stacklevel=2,
             )
-        sample_weight = convert(sample_weight, self.dtype)
-        if sample_weight.ndim > 1:
-            sample_weight = sample_weight.reshape(-1)
-        sample_weight = jnp.broadcast_to(sample_weight, y_true.shape)
-        # Out-of-range (and ignored) labels never reach the matrix.
-        num_classes = jnp.asarray(self.num_classes, y_true.dtype)
-        valid = (
-            (y_true >= 0)
-            & (y_true < num_classes)
-            & (y_pred >= 0)
-            & (y_pred < num_classes)
-        )
-        if self.ignore_class is not None:
-            valid = valid & (y_true != jnp.asarray(self.ignore_class, y_true.dtype))
-        zero = jnp.zeros((), y_true.dtype)
-        y_true = jnp.where(valid, y_true, zero)
-        y_pred = jnp.where(valid, y_pred, zero)
-        sample_weight = jnp.where(valid, sample_weight, zero)
-        current_cm = confusion_matrix(
-            y_true, y_pred, self.num_classes, weights=sample_weight, dtype=self.dtype
+        current_cm = _batch_confusion_matrix(
+            convert(y_true),
+            convert(y_pred),
+            convert(sample_weight, self.dtype),
+            num_classes=self.num_classes,
+            ignore_class=self.ignore_class,
+            true_axis=None if self.sparse_y_true else self.axis,
+            pred_axis=None if self.sparse_y_pred else self.axis,
+            dtype=self.dtype,
         )
         self.total_cm.assign(self.total_cm.value + current_cm)
 
@@ -160,19 +144,12 @@ class IoU(_IoUBase):
 
     def result(self) -> jax.Array:
         """The mean IoU over the target classes present in the data."""
-        cm = self.total_cm.value
-        sum_over_row = jnp.sum(cm, axis=0).astype(self.dtype)
-        sum_over_col = jnp.sum(cm, axis=1).astype(self.dtype)
-        true_positives = jnp.diag(cm).astype(self.dtype)
-        # sum_over_row + sum_over_col = 2 * tp + fp + fn.
-        denominator = sum_over_row + sum_over_col - true_positives
-        ids = jnp.asarray(self.target_class_ids, "int32")
-        true_positives = true_positives[ids].astype("float32")
-        denominator = denominator[ids].astype("float32")
-        valid = denominator > 1e-9
-        iou = jnp.where(valid, true_positives / (denominator + config.epsilon()), 0.0)
-        num_valid = jnp.sum(valid.astype("float32"))
-        return jnp.sum(iou, axis=self.axis) / (num_valid + config.epsilon())
+        return _mean_iou(
+            self.total_cm.value,
+            jnp.asarray(self.target_class_ids, "int32"),
+            dtype=self.dtype,
+            axis=self.axis,
+        )
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -360,3 +337,61 @@ class OneHotMeanIoU(MeanIoU):
             "sparse_y_pred": self.sparse_y_pred,
             "axis": self.axis,
         }
+
+
+# Jitted so an eager update is one dispatch; inlined inside an outer `jit`.
+@functools.partial(
+    jax.jit,
+    static_argnames=("num_classes", "ignore_class", "true_axis", "pred_axis", "dtype"),
+)
+def _batch_confusion_matrix(
+    y_true: jax.Array,
+    y_pred: jax.Array,
+    sample_weight: jax.Array,
+    *,
+    num_classes: int,
+    ignore_class: int | None,
+    true_axis: int | None,
+    pred_axis: int | None,
+    dtype: str,
+) -> jax.Array:
+    """The weighted confusion matrix of one batch (`*_axis`: argmax axis for
+    one-hot inputs, `None` for sparse ones)."""
+    if true_axis is not None:
+        y_true = jnp.argmax(y_true, axis=true_axis)
+    if pred_axis is not None:
+        y_pred = jnp.argmax(y_pred, axis=pred_axis)
+    y_true = y_true.astype(dtype).reshape(-1)
+    y_pred = y_pred.astype(dtype).reshape(-1)
+    if sample_weight.ndim > 1:
+        sample_weight = sample_weight.reshape(-1)
+    sample_weight = jnp.broadcast_to(sample_weight, y_true.shape)
+    # Out-of-range (and ignored) labels never reach the matrix.
+    n = jnp.asarray(num_classes, y_true.dtype)
+    valid = (y_true >= 0) & (y_true < n) & (y_pred >= 0) & (y_pred < n)
+    if ignore_class is not None:
+        valid = valid & (y_true != jnp.asarray(ignore_class, y_true.dtype))
+    zero = jnp.zeros((), y_true.dtype)
+    return confusion_matrix(
+        jnp.where(valid, y_true, zero),
+        jnp.where(valid, y_pred, zero),
+        num_classes,
+        weights=jnp.where(valid, sample_weight, jnp.zeros((), sample_weight.dtype)),
+        dtype=dtype,
+    )
+
+
+@functools.partial(jax.jit, static_argnames=("dtype", "axis"))
+def _mean_iou(cm: jax.Array, ids: jax.Array, *, dtype: str, axis: int) -> jax.Array:
+    """Mean IoU over the classes `ids` that occur in labels or predictions."""
+    sum_over_row = jnp.sum(cm, axis=0).astype(dtype)
+    sum_over_col = jnp.sum(cm, axis=1).astype(dtype)
+    true_positives = jnp.diag(cm).astype(dtype)
+    # sum_over_row + sum_over_col = 2 * tp + fp + fn.
+    denominator = sum_over_row + sum_over_col - true_positives
+    true_positives = true_positives[ids].astype("float32")
+    denominator = denominator[ids].astype("float32")
+    valid = denominator > 1e-9
+    iou = jnp.where(valid, true_positives / (denominator + config.epsilon()), 0.0)
+    num_valid = jnp.sum(valid.astype("float32"))
+    return jnp.sum(iou, axis=axis) / (num_valid + config.epsilon())

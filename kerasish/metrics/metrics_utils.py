@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -105,36 +106,69 @@ def update_confusion_matrix_variables(
             f"variable key options are: {list(CONFUSION_MATRIX_KEYS)}"
         )
     dtype = next(iter(variables_to_update.values())).dtype
-    y_true = convert(y_true, dtype)
-    y_pred = convert(y_pred, dtype)
-    thresholds_list = [float(t) for t in to_list(thresholds)]
-    with_epsilon = thresholds_list[0] < 0.0 or thresholds_list[-1] > 1.0
-    thresholds = jnp.asarray(thresholds_list, dtype=dtype)
+    thresholds = tuple(float(t) for t in to_list(thresholds))
+    # `y_pred` of rank 1 stays rank 1 unless `y_true` is a `(n, 1)` column.
+    true_is_column = np.ndim(y_true) == 2 and np.shape(y_true)[-1] == 1
+    if class_id is not None and np.ndim(y_pred) == 1 and not true_is_column:
+        raise ValueError(
+            "When class_id is provided, y_pred must be a 2D array with shape "
+            f"(num_samples, num_classes), found shape: {np.shape(y_pred)}"
+        )
+    counts = _confusion_counts(
+        convert(y_true, dtype),
+        convert(y_pred, dtype),
+        jnp.asarray(thresholds, dtype=dtype),
+        None if sample_weight is None else convert(sample_weight, dtype),
+        None if label_weights is None else convert(label_weights, dtype),
+        with_epsilon=thresholds[0] < 0.0 or thresholds[-1] > 1.0,
+        top_k=top_k,
+        class_id=class_id,
+        multi_label=multi_label,
+        evenly=thresholds_distributed_evenly,
+    )
+    for key, variable in variables_to_update.items():
+        variable.assign(variable.value + counts[key].astype(variable.dtype))
 
+
+# Jitted so that an eager `update_state` is one dispatch rather than dozens of
+# small ops; inside an outer `jit` it is simply inlined.
+@functools.partial(
+    jax.jit,
+    static_argnames=("with_epsilon", "top_k", "class_id", "multi_label", "evenly"),
+)
+def _confusion_counts(
+    y_true: jax.Array,
+    y_pred: jax.Array,
+    thresholds: jax.Array,
+    sample_weight: jax.Array | None,
+    label_weights: jax.Array | None,
+    *,
+    with_epsilon: bool,
+    top_k: int | None,
+    class_id: int | None,
+    multi_label: bool,
+    evenly: bool,
+) -> dict[str, jax.Array]:
+    """TP/FP/TN/FN at each threshold, for one batch."""
     y_pred, y_true = squeeze_or_expand_to_same_rank(y_pred, y_true)
     if sample_weight is not None:
-        sample_weight = jnp.expand_dims(convert(sample_weight, dtype), -1)
+        sample_weight = jnp.expand_dims(sample_weight, -1)
         _, sample_weight = squeeze_or_expand_to_same_rank(
             y_true, sample_weight, expand_rank_1=False
         )
     if top_k is not None:
         y_pred = filter_top_k(y_pred, top_k)
     if class_id is not None:
-        if y_pred.ndim == 1:
-            raise ValueError(
-                "When class_id is provided, y_pred must be a 2D array with shape "
-                f"(num_samples, num_classes), found shape: {y_pred.shape}"
-            )
         y_true = y_true[..., class_id, None]
         y_pred = y_pred[..., class_id, None]
     if label_weights is not None:
         label_weights = jnp.broadcast_to(
-            jnp.expand_dims(convert(label_weights, dtype), 0), y_pred.shape
+            jnp.expand_dims(label_weights, 0), y_pred.shape
         )
     if sample_weight is not None:
         sample_weight = jnp.broadcast_to(sample_weight, y_pred.shape)
-    if thresholds_distributed_evenly:
-        counts = _bucketed_counts(
+    if evenly:
+        return _bucketed_counts(
             y_true,
             y_pred,
             thresholds,
@@ -143,12 +177,9 @@ def update_confusion_matrix_variables(
             label_weights,
             with_epsilon,
         )
-    else:
-        counts = _tiled_counts(
-            y_true, y_pred, thresholds, multi_label, sample_weight, label_weights
-        )
-    for key, variable in variables_to_update.items():
-        variable.assign(variable.value + counts[key].astype(variable.dtype))
+    return _tiled_counts(
+        y_true, y_pred, thresholds, multi_label, sample_weight, label_weights
+    )
 
 
 def _weights(

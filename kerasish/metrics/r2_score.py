@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
@@ -113,29 +114,21 @@ class R2Score(Metric):
         sample_weight = convert(
             1 if sample_weight is None else sample_weight, self.dtype
         )
-        if sample_weight.ndim == 1:
-            sample_weight = jnp.expand_dims(sample_weight, axis=1)
-        sample_weight = jnp.broadcast_to(sample_weight, y_true.shape)
-        weighted_y_true = y_true * sample_weight
-        self.sum.assign_add(jnp.sum(weighted_y_true, axis=0))
-        self.squared_sum.assign_add(jnp.sum(y_true * weighted_y_true, axis=0))
-        self.total_mse.assign_add(
-            jnp.sum((y_true - y_pred) ** 2 * sample_weight, axis=0)
-        )
-        self.count.assign_add(jnp.sum(sample_weight, axis=0))
+        sums = _batch_sums(y_true, y_pred, sample_weight)
+        for variable, value in zip(
+            (self.sum, self.squared_sum, self.total_mse, self.count), sums, strict=True
+        ):
+            variable.assign_add(value)
         self.num_samples.assign_add(jnp.asarray(y_true.size, self.num_samples.dtype))
 
     def result(self) -> jax.Array:
-        mean = self.sum.value / self.count.value
-        total = self.squared_sum.value - self.sum.value * mean
-        raw_scores = 1 - (self.total_mse.value / total)
-        raw_scores = jnp.where(jnp.isinf(raw_scores), 0.0, raw_scores)
-        if self.class_aggregation == "uniform_average":
-            r2_score = jnp.mean(raw_scores)
-        elif self.class_aggregation == "variance_weighted_average":
-            r2_score = jnp.sum(total * raw_scores) / jnp.sum(total)
-        else:
-            r2_score = raw_scores
+        r2_score = _r2(
+            self.sum.value,
+            self.squared_sum.value,
+            self.total_mse.value,
+            self.count.value,
+            class_aggregation=self.class_aggregation,
+        )
         if self.num_regressors == 0:
             return r2_score
         return self._adjust(r2_score)
@@ -169,3 +162,42 @@ class R2Score(Metric):
             "class_aggregation": self.class_aggregation,
             "num_regressors": self.num_regressors,
         }
+
+
+# Jitted so an eager update or result is one dispatch; inlined under `jit`.
+@jax.jit
+def _batch_sums(
+    y_true: jax.Array, y_pred: jax.Array, sample_weight: jax.Array
+) -> tuple[jax.Array, jax.Array, jax.Array, jax.Array]:
+    """Per-output weighted sum, sum of squares, squared residuals and count."""
+    if sample_weight.ndim == 1:
+        sample_weight = jnp.expand_dims(sample_weight, axis=1)
+    sample_weight = jnp.broadcast_to(sample_weight, y_true.shape)
+    weighted_y_true = y_true * sample_weight
+    return (
+        jnp.sum(weighted_y_true, axis=0),
+        jnp.sum(y_true * weighted_y_true, axis=0),
+        jnp.sum((y_true - y_pred) ** 2 * sample_weight, axis=0),
+        jnp.sum(sample_weight, axis=0),
+    )
+
+
+@functools.partial(jax.jit, static_argnames=("class_aggregation",))
+def _r2(
+    total: jax.Array,
+    squared_sum: jax.Array,
+    total_mse: jax.Array,
+    count: jax.Array,
+    *,
+    class_aggregation: str | None,
+) -> jax.Array:
+    """The R2 score of each output, aggregated as asked."""
+    mean = total / count
+    sum_squares = squared_sum - total * mean
+    raw_scores = 1 - (total_mse / sum_squares)
+    raw_scores = jnp.where(jnp.isinf(raw_scores), 0.0, raw_scores)
+    if class_aggregation == "uniform_average":
+        return jnp.mean(raw_scores)
+    if class_aggregation == "variance_weighted_average":
+        return jnp.sum(sum_squares * raw_scores) / jnp.sum(sum_squares)
+    return raw_scores

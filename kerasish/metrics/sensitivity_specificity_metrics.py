@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -77,17 +78,6 @@ class SensitivitySpecificityBase(Metric):
     def get_config(self) -> dict[str, Any]:
         return {**super().get_config(), "class_id": self.class_id}
 
-    def _rates(self) -> dict[str, jax.Array]:
-        tp, fp = self.true_positives.value, self.false_positives.value
-        tn, fn = self.true_negatives.value, self.false_negatives.value
-        recall = divide_no_nan(tp, tp + fn)
-        return {
-            "sensitivity": recall,
-            "recall": recall,
-            "specificity": divide_no_nan(tn, tn + fp),
-            "precision": divide_no_nan(tp, tp + fp),
-        }
-
     def _find_max_under_constraint(
         self, constrained: jax.Array, dependent: jax.Array, predicate: Callable
     ) -> jax.Array:
@@ -96,10 +86,39 @@ class SensitivitySpecificityBase(Metric):
         return jnp.max(jnp.where(feasible, dependent, 0), initial=0)
 
     def _max_of(self, dependent: str, constrained: str) -> jax.Array:
-        rates = self._rates()
-        return self._find_max_under_constraint(
-            rates[constrained], rates[dependent], jnp.greater_equal
+        return _best_rate(
+            self.true_positives.value,
+            self.false_positives.value,
+            self.true_negatives.value,
+            self.false_negatives.value,
+            jnp.asarray(self.value, self.true_positives.dtype),
+            dependent=dependent,
+            constrained=constrained,
         )
+
+
+# Jitted so an eager `result()` is one dispatch; inlined inside an outer `jit`.
+@functools.partial(jax.jit, static_argnames=("dependent", "constrained"))
+def _best_rate(
+    tp: jax.Array,
+    fp: jax.Array,
+    tn: jax.Array,
+    fn: jax.Array,
+    value: jax.Array,
+    *,
+    dependent: str,
+    constrained: str,
+) -> jax.Array:
+    """The largest `dependent` rate over thresholds where `constrained >= value`."""
+    recall = divide_no_nan(tp, tp + fn)
+    rates = {
+        "sensitivity": recall,
+        "recall": recall,
+        "specificity": divide_no_nan(tn, tn + fp),
+        "precision": divide_no_nan(tp, tp + fp),
+    }
+    feasible = rates[constrained] >= value
+    return jnp.max(jnp.where(feasible, rates[dependent], 0), initial=0)
 
 
 def _check_unit(arg_name: str, value: float) -> None:

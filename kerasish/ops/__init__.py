@@ -7,6 +7,12 @@ from kerasish.ops import linalg as linalg
 from kerasish.ops import math as math
 from kerasish.ops import nn as nn
 from kerasish.ops import numpy as numpy
+from kerasish.ops.convolution import average_pool as average_pool
+from kerasish.ops.convolution import conv as conv
+from kerasish.ops.convolution import conv_transpose as conv_transpose
+from kerasish.ops.convolution import depthwise_conv as depthwise_conv
+from kerasish.ops.convolution import max_pool as max_pool
+from kerasish.ops.convolution import separable_conv as separable_conv
 from kerasish.ops.core import associative_scan as associative_scan
 from kerasish.ops.core import cast as cast
 from kerasish.ops.core import cond as cond

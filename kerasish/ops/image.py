@@ -9,6 +9,7 @@ import jax.numpy as jnp
 
 from kerasish.backend import config
 from kerasish.ops._dispatch import keras_op, to_tensor
+from kerasish.ops.image_affine import affine_transform as affine_transform
 
 RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic")
 

@@ -1,4 +1,4 @@
-"""Tests for `kerasish/losses/generalized_crossentropy.py` (values from Keras 3.15.1)."""
+"""Tests for `kerasish/losses/generalized_crossentropy.py` (Keras 3.15.1 values)."""
 
 import jax
 import numpy as np

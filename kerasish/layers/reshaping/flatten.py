@@ -9,6 +9,7 @@ import jax
 import jax.numpy as jnp
 
 from kerasish.backend import config
+from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
 
 
@@ -31,6 +32,7 @@ class Flatten(Layer):
     def __init__(self, data_format: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.data_format = config.standardize_data_format(data_format)
+        self.input_spec = InputSpec(min_ndim=1)
 
     def call(self, inputs: jax.Array) -> jax.Array:
         x = inputs
