@@ -1,4 +1,5 @@
-"""Layers against Keras: weight layout, forward passes and gradients."""
+"""Layers against Keras: weight layout, forward passes and gradients, for every
+"layer" case of every `compat/cases` module."""
 
 import jax
 import jax.numpy as jnp
@@ -6,9 +7,9 @@ import numpy as np
 import pytest
 
 import kerasish
-from compat.cases import build_model
-from compat.cases.layers import CASES
+from compat.cases import build_model, cases_of
 
+CASES = cases_of("layer")
 FORWARD = {"rtol": 1e-5, "atol": 1e-6}
 _MODELS: dict = {}
 

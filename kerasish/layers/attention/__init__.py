@@ -1,0 +1,1 @@
+"""Attention layers: dot-product, additive and multi-head attention."""
