@@ -9,6 +9,9 @@ from kerasish.layers.activations.leaky_relu import LeakyReLU
 from kerasish.layers.activations.prelu import PReLU
 from kerasish.layers.activations.relu import ReLU
 from kerasish.layers.activations.softmax import Softmax
+from kerasish.layers.attention.additive_attention import AdditiveAttention
+from kerasish.layers.attention.attention import Attention
+from kerasish.layers.attention.multi_head_attention import MultiHeadAttention
 from kerasish.layers.convolutional.conv import (
     Conv1D,
     Conv2D,
@@ -36,6 +39,7 @@ from kerasish.layers.convolutional.separable_conv import (
     SeparableConvolution2D,
 )
 from kerasish.layers.core.dense import Dense
+from kerasish.layers.core.einsum_dense import EinsumDense
 from kerasish.layers.core.embedding import Embedding
 from kerasish.layers.core.identity import Identity
 from kerasish.layers.core.input_layer import Input, InputLayer
@@ -43,6 +47,22 @@ from kerasish.layers.core.lambda_layer import Lambda
 from kerasish.layers.core.masking import Masking
 from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
+from kerasish.layers.merging.concatenate import Concatenate, concatenate
+from kerasish.layers.merging.dot import Dot, dot
+from kerasish.layers.merging.elementwise import (
+    Add,
+    Average,
+    Maximum,
+    Minimum,
+    Multiply,
+    Subtract,
+    add,
+    average,
+    maximum,
+    minimum,
+    multiply,
+    subtract,
+)
 from kerasish.layers.normalization.batch_normalization import BatchNormalization
 from kerasish.layers.normalization.group_normalization import GroupNormalization
 from kerasish.layers.normalization.layer_normalization import LayerNormalization
@@ -126,7 +146,11 @@ from kerasish.layers.serialization import serialize_layer as serialize
 __all__ = [
     "Activation",
     "ActivityRegularization",
+    "Add",
+    "AdditiveAttention",
     "AlphaDropout",
+    "Attention",
+    "Average",
     "AveragePooling1D",
     "AveragePooling2D",
     "AveragePooling3D",
@@ -136,6 +160,7 @@ __all__ = [
     "BatchNormalization",
     "CategoryEncoding",
     "CenterCrop",
+    "Concatenate",
     "Conv1D",
     "Conv1DTranspose",
     "Conv2D",
@@ -155,8 +180,10 @@ __all__ = [
     "DepthwiseConv1D",
     "DepthwiseConv2D",
     "Discretization",
+    "Dot",
     "Dropout",
     "ELU",
+    "EinsumDense",
     "Embedding",
     "Flatten",
     "GaussianDropout",
@@ -190,6 +217,10 @@ __all__ = [
     "MaxPooling1D",
     "MaxPooling2D",
     "MaxPooling3D",
+    "Maximum",
+    "Minimum",
+    "MultiHeadAttention",
+    "Multiply",
     "Normalization",
     "PReLU",
     "Permute",
@@ -213,6 +244,7 @@ __all__ = [
     "SpatialDropout1D",
     "SpatialDropout2D",
     "SpatialDropout3D",
+    "Subtract",
     "UnitNormalization",
     "UpSampling1D",
     "UpSampling2D",
@@ -220,8 +252,16 @@ __all__ = [
     "ZeroPadding1D",
     "ZeroPadding2D",
     "ZeroPadding3D",
+    "add",
+    "average",
+    "concatenate",
     "deserialize",
+    "dot",
+    "maximum",
+    "minimum",
+    "multiply",
     "serialize",
+    "subtract",
 ]
 
 

@@ -210,6 +210,26 @@ class Layer:
             )
         return int(sum(np.prod(v.shape, dtype=np.int64) for v in self.weights))
 
+    @property
+    def output(self) -> Any:
+        """The symbolic output of the layer's first call on `KerasTensor`s."""
+        return self._first_node("output").outputs
+
+    @property
+    def input(self) -> Any:
+        """The symbolic input of the layer's first call on `KerasTensor`s."""
+        node = self._first_node("input")
+        return node.args[0] if node.args else node.kwargs
+
+    def _first_node(self, attribute: str) -> Any:
+        nodes = self.__dict__.get("_inbound_nodes")
+        if not nodes:
+            raise AttributeError(
+                f"Layer '{self.name}' has never been called and thus has no "
+                f"defined {attribute}."
+            )
+        return nodes[0]
+
     # ----------------------------------------------------------- weights
 
     def add_weight(

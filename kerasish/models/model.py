@@ -26,11 +26,9 @@ class Model(Trainer, Layer):
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Model:
         if cls is Model and ("inputs" in kwargs or len(args) >= 2):
-            raise NotImplementedError(
-                "Functional models (`keras.Model(inputs, outputs)`) are not "
-                "available yet in kerasish; use `keras.Sequential` or subclass "
-                "`keras.Model`."
-            )
+            from kerasish.models.functional import Functional
+
+            return super().__new__(Functional)
         return super().__new__(cls)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

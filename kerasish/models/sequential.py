@@ -185,6 +185,15 @@ class Sequential(Model):
     def input(self) -> KerasTensor:
         return self.inputs[0]
 
+    @property
+    def outputs(self) -> list[KerasTensor]:
+        self._require_built("outputs")
+        return [self.layers[-1].output]
+
+    @property
+    def output(self) -> KerasTensor:
+        return self.outputs[0]
+
     def get_config(self) -> dict:
         from kerasish.layers.serialization import serialize_layer
 

@@ -157,11 +157,7 @@ class Attention(MultiInputMaskMixin, Layer):
 
     def _validate_inputs(self, inputs: Any, mask: Any = None) -> None:
         name = self.__class__.__name__
-        if not isinstance(inputs, list | tuple) or (
-            inputs
-            and not isinstance(inputs[0], list | tuple)
-            and not hasattr(inputs[0], "shape")
-        ):
+        if not isinstance(inputs, list):
             raise ValueError(
                 f"{name} layer must be called on a list of inputs, namely "
                 f"[query, value] or [query, value, key]. Received: inputs={inputs}."

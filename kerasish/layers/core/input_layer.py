@@ -59,10 +59,14 @@ class InputLayer(Layer):
         self.ragged = bool(ragged)
         self.optional = optional
         self.built = True
-        self.output = input_tensor or KerasTensor(
+        self._output_tensor = input_tensor or KerasTensor(
             self._batch_shape, self._dtype, name=self.name, keras_history=(self, 0, 0)
         )
         self._summary_output_shape = self._batch_shape
+
+    @property
+    def output(self) -> KerasTensor:
+        return self._output_tensor
 
     @property
     def batch_shape(self) -> tuple:

@@ -1,0 +1,132 @@
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import kerasish as keras
+from kerasish import layers
+
+# Printed by Keras 3.15.1 for the same model (`COLUMNS` unset, not a TTY).
+KERAS_SUMMARY = """\
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ a (InputLayer)      │ (None, 4)         │          0 │ -                 │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ pa (Dense)          │ (None, 3)         │         15 │ a[0][0]           │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ b (InputLayer)      │ (None, 3)         │          0 │ -                 │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ cat (Concatenate)   │ (None, 6)         │          0 │ pa[0][0], b[0][0] │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ p2 (Dense)          │ (None, 3)         │         21 │ cat[0][0]         │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ out (Dense)         │ (None, 2)         │          8 │ p2[0][0]          │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 44 (176.00 B)
+ Trainable params: 44 (176.00 B)
+ Non-trainable params: 0 (0.00 B)
+"""
+
+
+class Cat(layers.Layer):
+    """Concatenation written as a user layer taking a list of inputs."""
+
+    def call(self, inputs):
+        return jnp.concatenate(inputs, axis=-1)
+
+
+Cat.__name__ = "Concatenate"
+
+
+def _two_input_model():
+    a = keras.Input((4,), name="a")
+    b = keras.Input((3,), name="b")
+    x = Cat(name="cat")([layers.Dense(3, name="pa")(a), b])
+    y = layers.Dense(2, name="out")(layers.Dense(3, name="p2")(x))
+    return keras.Model([a, b], y)
+
+
+def test_model_with_inputs_and_outputs_is_functional():
+    inputs = keras.Input((8,))
+    outputs = layers.Dense(2)(layers.Dense(4)(inputs))
+    model = keras.Model(inputs, outputs)
+    assert isinstance(model, keras.models.Functional)
+    assert model.output is outputs and model.inputs == [inputs]
+    assert model.predict(np.ones((3, 8)), verbose=0).shape == (3, 2)
+
+
+def test_layers_order_and_summary_match_keras(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    keras.backend.clear_session()
+    model = _two_input_model()
+    assert [layer.name for layer in model.layers] == [
+        "a",
+        "pa",
+        "b",
+        "cat",
+        "p2",
+        "out",
+    ]
+    lines = []
+    model.summary(print_fn=lines.append)
+    assert "".join(lines) == KERAS_SUMMARY
+
+
+def test_multi_input_fit_predict_and_pure_apply():
+    model = _two_input_model()
+    x = [np.ones((5, 4), "float32"), np.ones((5, 3), "float32")]
+    model.compile(optimizer="sgd", loss="mse")
+    history = model.fit(x, np.zeros((5, 2), "float32"), epochs=2, verbose=0)
+    assert len(history.history["loss"]) == 2
+    eager = model.predict(x, verbose=0)
+    np.testing.assert_allclose(
+        np.asarray(jax.jit(model.apply)(model.params, x)), eager, rtol=1e-6
+    )
+
+
+def test_feature_extractor_from_inner_layer_output():
+    inputs = keras.Input((8,))
+    hidden = layers.Dense(4, name="hidden")
+    model = keras.Model(inputs, layers.Dense(2)(hidden(inputs)))
+    extractor = keras.Model(model.inputs, model.get_layer("hidden").output)
+    x = np.ones((2, 8), "float32")
+    np.testing.assert_allclose(
+        extractor.predict(x, verbose=0), np.asarray(hidden(x)), rtol=1e-6
+    )
+
+
+def test_shared_layer_keeps_one_set_of_weights():
+    shared = layers.Dense(3, name="shared")
+    a, b = keras.Input((2,)), keras.Input((2,))
+    model = keras.Model([a, b], Cat()([shared(a), shared(b)]))
+    assert len(model.weights) == 2
+    out = model.predict([np.ones((1, 2)), np.ones((1, 2))], verbose=0)
+    np.testing.assert_allclose(out[:, :3], out[:, 3:])
+
+
+def test_dict_inputs_and_nested_model():
+    inner = keras.Sequential([keras.Input((3,)), layers.Dense(2, name="inner_dense")])
+    x = keras.Input((3,), name="x")
+    model = keras.Model({"x": x}, inner(x))
+    out = model.predict({"x": np.ones((4, 3), "float32")}, verbose=0)
+    assert out.shape == (4, 2)
+
+
+def test_graph_disconnected_names_the_input():
+    a, b = keras.Input((2,), name="a"), keras.Input((2,), name="b")
+    out = Cat()([a, b])
+    with pytest.raises(ValueError, match='Graph disconnected.*layer "b"'):
+        keras.Model(a, out)
+
+
+def test_wrong_number_of_inputs():
+    model = _two_input_model()
+    with pytest.raises(ValueError, match="expects 2 input\\(s\\), but it received 1"):
+        model(np.ones((1, 4), "float32"))
+
+
+def test_non_symbolic_outputs_rejected():
+    with pytest.raises(ValueError, match="symbolic tensors"):
+        keras.Model(keras.Input((2,)), np.ones((1, 2)))
