@@ -38,6 +38,40 @@ class KerasTensor:
         )
 
 
+def _op(name: str, reflected: bool = False) -> Any:
+    def method(self: KerasTensor, *args: Any) -> Any:
+        from kerasish import ops
+
+        fn = getattr(ops, name)
+        return fn(args[0], self) if reflected else fn(self, *args)
+
+    return method
+
+
+for _dunder, _name in {
+    "add": "add",
+    "sub": "subtract",
+    "mul": "multiply",
+    "truediv": "divide",
+    "floordiv": "floor_divide",
+    "mod": "mod",
+    "pow": "power",
+    "matmul": "matmul",
+}.items():
+    setattr(KerasTensor, f"__{_dunder}__", _op(_name))
+    setattr(KerasTensor, f"__r{_dunder}__", _op(_name, reflected=True))
+for _dunder, _name in {
+    "neg": "negative",
+    "abs": "absolute",
+    "getitem": "get_item",
+    "lt": "less",
+    "le": "less_equal",
+    "gt": "greater",
+    "ge": "greater_equal",
+}.items():
+    setattr(KerasTensor, f"__{_dunder}__", _op(_name))
+
+
 def is_keras_tensor(x: Any) -> bool:
     """True when `x` is a symbolic `KerasTensor`."""
     return isinstance(x, KerasTensor)

@@ -78,8 +78,8 @@ class Functional(Model):
 
     @property
     def layers(self) -> list[Layer]:
-        """Every layer of the graph, InputLayers first (Keras order)."""
-        return list(self._layers)
+        """Every layer of the graph in Keras' order (recorded ops excluded)."""
+        return [x for x in self._layers if not getattr(x, "_is_operation", False)]
 
     @property
     def inputs(self) -> list[KerasTensor]:

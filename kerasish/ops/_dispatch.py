@@ -1,8 +1,8 @@
 """The single entry point of every op: argument unwrapping and Keras dtype rules.
 
 Every public op is decorated with `keras_op`. It is the one place that turns
-`Variable`s into arrays today, and the place where symbolic-tensor dispatch
-(functional-model tracing) will hook in later.
+`Variable`s into arrays, and where symbolic tensors (`keras.Input` and what
+layers compute from it) turn the op into a recorded graph operation.
 """
 
 from __future__ import annotations
@@ -30,10 +30,15 @@ def _unwrap_arg(x: Any) -> Any:
 
 
 def keras_op(fn: Callable) -> Callable:
-    """Decorates a public op: unwraps `Variable` arguments (also inside lists)."""
+    """Decorates a public op: unwraps `Variable` arguments (also inside lists);
+    on symbolic tensors, records the op in the functional graph instead."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from kerasish.layers.core import operation
+
+        if operation.has_symbolic(args, kwargs):
+            return operation.symbolic_op(wrapper, args, kwargs)
         args = tuple(_unwrap_arg(a) for a in args)
         kwargs = {k: _unwrap_arg(v) for k, v in kwargs.items()}
         return fn(*args, **kwargs)

@@ -130,3 +130,17 @@ def test_wrong_number_of_inputs():
 def test_non_symbolic_outputs_rejected():
     with pytest.raises(ValueError, match="symbolic tensors"):
         keras.Model(keras.Input((2,)), np.ones((1, 2)))
+
+
+def test_ops_and_operators_on_symbolic_tensors_become_graph_operations():
+    x = keras.Input((4,), name="x")
+    hidden = layers.Dense(3, name="d")
+    h = hidden(x)
+    y = keras.ops.mean(h * 2.0 + 1.0, axis=-1, keepdims=True) - h[:, :1]
+    model = keras.Model(x, y)
+    assert y.shape == (None, 1)
+    assert [layer.name for layer in model.layers] == ["x", "d"]
+    xv = np.arange(8, dtype="float32").reshape(2, 4)
+    hv = np.asarray(hidden(xv))
+    want = (hv * 2 + 1).mean(-1, keepdims=True) - hv[:, :1]
+    np.testing.assert_allclose(model.predict(xv, verbose=0), want, rtol=1e-5)

@@ -265,11 +265,9 @@ class MultiHeadAttention(Layer):
         shapes = self.__dict__.get("_shapes_dict")
         if shapes is None:
             return None
-        return {
-            "shapes_dict": {
-                k: None if v is None else list(v) for k, v in shapes.items()
-            }
-        }
+        # Keras lists only the shapes `build` received (no `key_shape` if None).
+        shapes = {k: list(v) for k, v in shapes.items() if v is not None}
+        return {"shapes_dict": shapes}
 
     def build_from_config(self, config: dict) -> None:
         shapes = (config or {}).get("shapes_dict")
@@ -470,7 +468,3 @@ def _check_positive(name: str, value: Any, expected: str = "a positive integer")
             f"Received an invalid value for argument `{name}`, expected "
             f"{expected}. Received: {name}={value}"
         )
-
-
-def _as_list(shape: tuple | None) -> list | None:
-    return None if shape is None else list(shape)

@@ -41,13 +41,13 @@ def batch_dot(x: jax.Array, y: jax.Array, axes: list[int]) -> jax.Array:
             f"{y.shape} with axes={list(axes)}. x.shape[{a0}] != "
             f"y.shape[{a1}] ({x.shape[a0]} != {y.shape[a1]})."
         )
-    x_rest = [i for i in range(1, x.ndim) if i != a0]
-    y_rest = [i for i in range(1, y.ndim) if i != a1]
-    out = jnp.einsum(
-        x, [0, *x_rest, a0 + 100],
-        y, [0, *[i + 200 for i in y_rest], a0 + 100],
-        [0, *x_rest, *[i + 200 for i in y_rest]],
-    )  # fmt: skip
+    # Integer einsum labels: 0 batch, 1 the contracted axis, then x's and y's
+    # remaining axes in order (Keras' transpose + matmul + reshape, in one op).
+    x_labels = [0] + [1 if i == a0 else 100 + i for i in range(1, x.ndim)]
+    y_labels = [0] + [1 if i == a1 else 200 + i for i in range(1, y.ndim)]
+    out_labels = [0, *(i for i in x_labels[1:] if i != 1)]
+    out_labels += [i for i in y_labels[1:] if i != 1]
+    out = jnp.einsum(x, x_labels, y, y_labels, out_labels)
     if out.ndim == 1:
         out = jnp.expand_dims(out, -1)
     return out
