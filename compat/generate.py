@@ -24,7 +24,13 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
 from compat import helpers  # noqa: E402
-from compat.cases import Case, all_cases, build_model, build_optimizer  # noqa: E402
+from compat.cases import (  # noqa: E402
+    Case,
+    all_cases,
+    build_layers,
+    build_model,
+    build_optimizer,
+)
 from compat.cases.losses import REDUCTIONS  # noqa: E402
 from compat.data import GRAD_SCALES, GRID, FakeClock, fit_data, make_pair  # noqa: E402
 
@@ -303,6 +309,75 @@ def record_fit_log(case: Case):
     return out, extras
 
 
+def _functional_layer_data(case: Case) -> dict:
+    """Inputs of a "functional_layer" case; masked inputs get the last `b`
+    timesteps of sample `b` zeroed (Masking(0.0) then masks them)."""
+    spec = case.spec
+    rng = np.random.default_rng(case.seed)
+    batch = spec.get("batch", 3)
+    xs = [rng.normal(size=(batch, *s)).astype(F32) for s in spec["inputs"]]
+    for i in spec.get("masked", ()):
+        for b in range(batch):
+            xs[i][b, xs[i].shape[1] - b :] = 0.0
+    data = {"x": xs}
+    if spec.get("attention_mask"):
+        t, s = spec["inputs"][0][0], spec["inputs"][-1][0]
+        mask = rng.random((batch, t, s)) > 0.4
+        mask[..., 0] = True
+        data["attention_mask"] = mask
+    return data
+
+
+def record_functional_layer(case: Case):
+    from compat.cases.merging_attention_layers import call_layer
+
+    data = _functional_layer_data(case)
+    keras.utils.set_random_seed(case.seed)
+    inputs = [
+        keras.Input(shape=s, name=f"input_{i}")
+        for i, s in enumerate(case.spec["inputs"])
+    ]
+    mask_input = None
+    arrays = list(data["x"])
+    if "attention_mask" in data:
+        shape = data["attention_mask"].shape[1:]
+        mask_input = keras.Input(shape=shape, dtype="bool", name="attention_mask")
+        arrays.append(data["attention_mask"])
+    layer = build_layers(keras, case)[0]
+    outputs = call_layer(keras, layer, inputs, case.spec, mask_input)
+    outputs = list(outputs) if isinstance(outputs, tuple | list) else [outputs]
+    model_inputs = inputs + ([mask_input] if mask_input is not None else [])
+    model = keras.Model(model_inputs, outputs)
+    ys = model(arrays, training=False)
+    ys = [np.asarray(y) for y in (ys if isinstance(ys, list | tuple) else [ys])]
+    trainable = [v.value for v in model.trainable_variables]
+    frozen = [v.value for v in model.non_trainable_variables]
+    n_float = len(data["x"])
+
+    def loss(trainable, xs):
+        ys, _ = model.stateless_call(trainable, frozen, [*xs, *arrays[n_float:]])
+        ys = ys if isinstance(ys, list | tuple) else [ys]
+        return sum(jnp.sum(jnp.square(y)) for y in ys)
+
+    value, (grads, grad_x) = jax.value_and_grad(loss, argnums=(0, 1))(
+        trainable, [jnp.asarray(x) for x in data["x"]]
+    )
+    out = {
+        **data,
+        "weights": layer.get_weights(),
+        "y": ys,
+        "loss": np.asarray(value),
+        "grads": [np.asarray(g) for g in grads],
+        "grad_x": [np.asarray(g) for g in grad_x],
+    }
+    extras = {
+        "weight_names": [v.path for v in layer.weights],
+        "num_trainable": len(layer.trainable_weights),
+        "config": layer.get_config(),
+    }
+    return out, extras
+
+
 RECORDERS = {
     "layer": record_layer,
     "activation": record_activation,
@@ -315,6 +390,7 @@ RECORDERS = {
     "summary": record_summary,
     "progbar": record_progbar,
     "fit_log": record_fit_log,
+    "functional_layer": record_functional_layer,
 }
 
 

@@ -23,6 +23,7 @@ KINDS = (
     "summary",
     "progbar",
     "fit_log",
+    "functional_layer",
 )
 
 
@@ -89,6 +90,7 @@ def all_cases() -> list[Case]:
         initializers,
         layers,
         losses,
+        merging_attention_layers,
         metrics,
         normalization_layers,
         optimizers,
@@ -104,6 +106,7 @@ def all_cases() -> list[Case]:
         *normalization_layers.CASES,
         *reshaping_layers.CASES,
         *preprocessing_layers.CASES,
+        *merging_attention_layers.CASES,
         *activations.CASES,
         *initializers.CASES,
         *losses.CASES,

@@ -7,6 +7,7 @@ from typing import Any
 import jax
 import numpy as np
 
+from kerasish.core import scope
 from kerasish.layers.layer import Layer
 from kerasish.models import pure
 from kerasish.trainers.trainer import Trainer
@@ -151,6 +152,10 @@ class Model(Trainer, Layer):
         """Keras 3's list form of `apply`: `(outputs, non_trainable_variables)`."""
         training = kwargs.pop("training", False)
         key = kwargs.pop("key", None)
+        ambient = scope.current_scope()
+        if key is None and ambient is not None and ambient.key is not None:
+            # Inside a custom `train_step`, draws come from the step's key.
+            key = ambient.next_key()
         trainable, non_trainable = pure.split_layout(self)
         if len(trainable_variables) != len(trainable) or len(
             non_trainable_variables

@@ -32,6 +32,7 @@ class StatefulShell:
         self._ref_variables: list[Variable] | None = None
         self._ref_paths: list[str] | None = None
         self._order: list[int] | None = None
+        self._treedef: Any = None
         self._extra_names: dict[str, tuple[str, str]] = {}
         self._pending_iterations: jax.Array | None = None
         self._views: dict[VariableSpec, OptimizerVariable] = {}
@@ -63,6 +64,11 @@ class StatefulShell:
         """
         if self.built:
             return
+        self._treedef = jax.tree_util.tree_structure(
+            [getattr(v, "value", v) for v in params]
+            if isinstance(params, list | tuple)
+            else params
+        )
         if isinstance(params, list | tuple) and all(
             isinstance(v, Variable) for v in params
         ):

@@ -211,9 +211,17 @@ class Optimizer(LearningRateMixin, StatefulShell):
         """
         if isinstance(opt_state, list | tuple):
             opt_state = [unwrap(v) for v in opt_state]
-            new_params, new_state = self.stateless_apply(
-                self._state_from_list(opt_state), grads, params
-            )
+            state = self._state_from_list(opt_state)
+            if isinstance(params, list | tuple):
+                # Keras-ordered lists; the state follows the tree built on.
+                new_params, new_state = self.stateless_apply(
+                    state, self._as_tree(grads), self._as_tree(params)
+                )
+                leaves = jax.tree_util.tree_leaves(new_params)
+                return _tree.permute(leaves, self._order), self._state_to_list(
+                    new_state
+                )
+            new_params, new_state = self.stateless_apply(state, grads, params)
             return new_params, self._state_to_list(new_state)
         leaves, treedef = jax.tree_util.tree_flatten(params)
         grad_leaves = treedef.flatten_up_to(grads)
@@ -226,6 +234,11 @@ class Optimizer(LearningRateMixin, StatefulShell):
         new_state.update({n: treedef.unflatten(v) for n, v in slots.items()})
         new_state["iterations"] = opt_state["iterations"] + 1
         return treedef.unflatten(leaves), new_state
+
+    def _as_tree(self, values: list) -> Any:
+        """A Keras-ordered list of leaves, as the tree the optimizer was built on."""
+        leaves = _tree.unpermute([unwrap(v) for v in values], self._order)
+        return jax.tree_util.tree_unflatten(self._treedef, leaves)
 
     def _apply_leaves(self, state, grads, params, slots, extras, info):
         iterations = state["iterations"]

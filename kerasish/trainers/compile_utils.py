@@ -104,6 +104,46 @@ class CompileMetrics:
     def metrics(self) -> list:
         return self.unweighted + self.weighted
 
+    @property
+    def variables(self) -> list:
+        """Every sub-metric's variables, in order (Keras' `metrics_variables`)."""
+        return [v for m in self.metrics for v in m.variables]
+
+    def _with_weights(self, sample_weight: Any) -> list:
+        """`(metric, kwargs)`: weighted metrics receive the sample weights."""
+        weighted = {"sample_weight": sample_weight}
+        return [(m, {}) for m in self.unweighted] + [
+            (m, weighted) for m in self.weighted
+        ]
+
+    def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
+        for metric, kwargs in self._with_weights(sample_weight):
+            metric.update_state(y_true, y_pred, **kwargs)
+
+    def stateless_update_state(
+        self, values: list, y_true: Any, y_pred: Any, sample_weight: Any = None
+    ) -> list:
+        """Pure update of every sub-metric; `values` is the flat variable list."""
+        new, start = [], 0
+        for metric, kwargs in self._with_weights(sample_weight):
+            stop = start + len(metric.variables)
+            new += metric.stateless_update_state(
+                values[start:stop], y_true, y_pred, **kwargs
+            )
+            start = stop
+        return new
+
+    def stateless_result(self, values: list) -> dict:
+        results, start = {}, 0
+        for metric in self.metrics:
+            stop = start + len(metric.variables)
+            results[metric.name] = metric.stateless_result(values[start:stop])
+            start = stop
+        return results
+
+    def stateless_reset_state(self) -> list:
+        return [v for m in self.metrics for v in m.stateless_reset_state()]
+
     def reset_state(self) -> None:
         for metric in self.metrics:
             metric.reset_state()

@@ -13,6 +13,7 @@ import numpy as np
 from kerasish.core import random as random_lib
 from kerasish.layers.layer import symbolic_run
 from kerasish.models import pure
+from kerasish.trainers import custom_steps
 from kerasish.trainers import steps as steps_lib
 from kerasish.trainers.data import arrays
 from kerasish.trainers.state import TrainState
@@ -58,9 +59,8 @@ class Runtime:
             y_spec = jax.tree_util.tree_leaves(_spec(y, batch_size))[0]
             model._compile_loss.build(tuple(y_spec.shape), pred_shape)
             model._compile_metrics.build(y_spec, pred_spec)
-        compiled = model._compile_metrics
-        weighted = [False] * len(compiled.unweighted) + [True] * len(compiled.weighted)
-        self.metrics = [model._loss_tracker, *compiled.metrics]
+        self.model = model
+        self.metrics = list(model.metrics)
         self.num_classes = pred_shape[-1] if pred_shape else None
         if not getattr(model.optimizer, "built", False):
             trainable, _ = pure.split_layout(model)
@@ -70,7 +70,7 @@ class Runtime:
                 variables=[variable for _, variable in trainable],
             )
         self.steps = steps_lib.Steps(
-            model, model._compile_loss, self.metrics, weighted, model.optimizer
+            model, model._compile_loss, self.metrics, model.optimizer
         )
         self.initial_metric_state = [m.stateless_reset_state() for m in self.metrics]
         self.fuse_train_steps = jax.default_backend() != "cpu" or not _uses_conv(
@@ -97,16 +97,27 @@ class Runtime:
         """The jitted runner for `steps` fused batches (0: one partial batch)."""
         key = (kind, batch_size, steps, masked)
         if key not in self._runners:
-            step = self.steps.train_step if kind == "train" else self.steps.test_step
+            step = self._step(kind)
             if steps == 0:
-                self._runners[key] = steps_lib.make_partial_runner(
-                    step, self.steps.logs
-                )
+                runner = steps_lib.make_partial_runner(step, self._metric_logs)
             else:
-                self._runners[key] = steps_lib.make_chunk_runner(
-                    step, self.steps.logs, batch_size, steps, masked
+                runner = steps_lib.make_chunk_runner(
+                    step, self._metric_logs, batch_size, steps, masked
                 )
+            self._runners[key] = runner
         return self._runners[key]
+
+    def _step(self, kind: str) -> Any:
+        """`(ts, batch) -> (ts, logs or None)`: the user's own `train_step` /
+        `test_step` when the model overrides it, else the built-in one."""
+        name = f"{kind}_step"
+        if custom_steps.overrides(self.model, name):
+            return custom_steps.make_step(self.model, self.metrics, name)
+        builtin = getattr(self.steps, name)
+        return lambda ts, batch: (builtin(ts, batch), None)
+
+    def _metric_logs(self, ts: TrainState) -> dict:
+        return self.steps.logs(ts.metric_state)
 
 
 def _uses_conv(model: Any, x_spec: Any) -> bool:

@@ -19,24 +19,18 @@ class Steps:
     Args:
         model: The model (its `call` is traced through `pure.pure_call`).
         compile_loss: A built `CompileLoss`.
-        metrics: `[loss_tracker, *compiled_metrics]`, each with the stateless
-            face (`stateless_update_state`, `stateless_result`).
-        weighted: For each compiled metric, whether it receives sample weights.
+        metrics: The model's metrics (`model.metrics`): the loss tracker gets
+            each step's loss, the compiled-metrics container the targets and
+            predictions; others are the user's own (custom train steps).
         optimizer: An optimizer with `stateless_apply(opt_state, grads, params)`.
     """
 
     def __init__(
-        self,
-        model: Any,
-        compile_loss: Any,
-        metrics: list,
-        weighted: list,
-        optimizer: Any,
+        self, model: Any, compile_loss: Any, metrics: list, optimizer: Any
     ) -> None:
         self.model = model
         self.compile_loss = compile_loss
         self.metrics = metrics
-        self.weighted = weighted
         self.optimizer = optimizer
         trainable, _ = pure.split_layout(model)
         self.constraints = [(p, v.constraint) for p, v in trainable if v.constraint]
@@ -58,20 +52,18 @@ class Steps:
     ) -> list:
         x, y, sample_weight = batch
         batch_size = jax.tree_util.tree_leaves(x)[0].shape[0]
-        tracker, *compiled = self.metrics
-        # Keras weights each step's loss by its batch size in the running mean.
-        new = [
-            tracker.stateless_update_state(
-                metric_state[0], loss, sample_weight=batch_size
-            )
-        ]
-        for i, (metric, weighted) in enumerate(
-            zip(compiled, self.weighted, strict=True)
-        ):
-            kwargs = {"sample_weight": sample_weight} if weighted else {}
-            new.append(
-                metric.stateless_update_state(metric_state[i + 1], y, y_pred, **kwargs)
-            )
+        new = []
+        for metric, values in zip(self.metrics, metric_state, strict=True):
+            if metric is self.model._loss_tracker:
+                # Keras weights each step's loss by its batch size.
+                values = metric.stateless_update_state(
+                    values, loss, sample_weight=batch_size
+                )
+            elif metric is self.model._compile_metrics:
+                values = metric.stateless_update_state(
+                    values, y, y_pred, sample_weight=sample_weight
+                )
+            new.append(values)
         return new
 
     def train_step(self, ts: TrainState, batch: tuple) -> TrainState:
@@ -125,12 +117,14 @@ def make_chunk_runner(
     """A jitted `(ts, data, order, start, n_valid) -> (ts, logs)` running up to
     `steps` consecutive batches in one `lax.scan` (batches gathered on device).
 
+    `step(ts, batch)` returns `(ts, step_logs)`; when `step_logs` is None (the
+    built-in steps) the logs are `logs(ts)`, read from the metrics at the end.
     With `masked`, steps past `n_valid` are skipped (`lax.cond`), so the same
     compiled chunk also serves a shorter last chunk; unmasked chunks always
     run all `steps` and cost less per step.
     """
 
-    def one(ts: TrainState, data: Any, order: jax.Array, offset: Any) -> TrainState:
+    def one(ts: TrainState, data: Any, order: jax.Array, offset: Any) -> tuple:
         idx = lax.dynamic_slice_in_dim(order, offset, batch_size)
         return step(ts, gather(data, idx))
 
@@ -141,18 +135,26 @@ def make_chunk_runner(
         start: jax.Array,
         n_valid: jax.Array,
     ) -> tuple[TrainState, dict]:
-        def body(ts: TrainState, i: jax.Array) -> tuple[TrainState, None]:
-            offset = start + i * batch_size
+        def body(ts: TrainState, i: jax.Array) -> tuple:
+            run_step = lambda t: one(t, data, order, start + i * batch_size)  # noqa: E731
             if not masked:
-                return one(ts, data, order, offset), None
-            run_step = lambda t: one(t, data, order, offset)  # noqa: E731
-            return lax.cond(i < n_valid, run_step, lambda t: t, ts), None
+                return run_step(ts)
+            _, log_shapes = jax.eval_shape(run_step, ts)
+
+            def skip(t: TrainState) -> tuple:
+                zeros = jax.tree_util.tree_map(
+                    lambda s: jnp.zeros(s.shape, s.dtype), log_shapes
+                )
+                return t, zeros
+
+            return lax.cond(i < n_valid, run_step, skip, ts)
 
         if steps == 1:
-            ts = one(ts, data, order, start)
+            ts, step_logs = one(ts, data, order, start)
         else:
-            ts, _ = lax.scan(body, ts, jnp.arange(steps, dtype=jnp.int32))
-        return ts, logs(ts.metric_state)
+            ts, stacked = lax.scan(body, ts, jnp.arange(steps, dtype=jnp.int32))
+            step_logs = jax.tree_util.tree_map(lambda a: a[n_valid - 1], stacked)
+        return ts, logs(ts) if step_logs is None else step_logs
 
     return jax.jit(run)
 
@@ -161,8 +163,8 @@ def make_partial_runner(step: Callable, logs: Callable) -> Callable:
     """A jitted `(ts, data, idx) -> (ts, logs)` for the final partial batch."""
 
     def run(ts: TrainState, data: Any, idx: jax.Array) -> tuple[TrainState, dict]:
-        ts = step(ts, gather(data, idx))
-        return ts, logs(ts.metric_state)
+        ts, step_logs = step(ts, gather(data, idx))
+        return ts, logs(ts) if step_logs is None else step_logs
 
     return jax.jit(run)
 

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from kerasish.callbacks.callback_list import CallbackList
-from kerasish.trainers import loops
+from kerasish.trainers import custom_steps, loops
 from kerasish.trainers.compile_utils import CompileLoss, CompileMetrics
 from kerasish.trainers.data import arrays
 
@@ -266,6 +266,36 @@ class Trainer:
                 np.random.permutation(arrays.num_samples(data))
             self._runtime = loops.Runtime(self, data, batch_size)
         return self._runtime
+
+    def train_step(self, state: tuple, data: tuple) -> tuple:
+        """One training step in Keras 3's JAX form: `(logs, state)`.
+
+        `state` is `(trainable_variables, non_trainable_variables,
+        optimizer_variables, metrics_variables)` (lists of values), `data` is
+        `(x, y)` or `(x, y, sample_weight)`. Override it to customize `fit`;
+        it runs jitted, fused like the built-in step.
+        """
+        return custom_steps.default_step(self, "train_step", state, data)
+
+    def test_step(self, state: tuple, data: tuple) -> tuple:
+        """One evaluation step: `state` is `(trainable_variables,
+        non_trainable_variables, metrics_variables)`; returns `(logs, state)`."""
+        return custom_steps.default_step(self, "test_step", state, data)
+
+    def compute_loss(
+        self,
+        x: Any = None,
+        y: Any = None,
+        y_pred: Any = None,
+        sample_weight: Any = None,
+        training: bool = True,
+    ) -> Any:
+        """The compiled loss of `y_pred` against `y`, plus `model.losses`."""
+        del x, training
+        loss = self._compile_loss(y, y_pred, sample_weight)
+        for extra in self.losses:
+            loss = loss + extra
+        return loss
 
     def make_train_function(self, force: bool = False) -> None:
         """Accepted for compatibility: steps are compiled on first use."""
