@@ -13,7 +13,7 @@ import numpy as np
 from kerasish.core import random as random_lib
 from kerasish.layers.layer import symbolic_run
 from kerasish.models import pure
-from kerasish.trainers import custom_steps
+from kerasish.trainers import compile_utils, custom_steps
 from kerasish.trainers import steps as steps_lib
 from kerasish.trainers.data import arrays
 from kerasish.trainers.state import TrainState
@@ -53,15 +53,14 @@ class Runtime:
         x, y, _ = data
         ensure_built(model, x, batch_size)
         y_pred = jax.eval_shape(symbolic_run(model), _spec(x, batch_size))
-        pred_spec = jax.tree_util.tree_leaves(y_pred)[0]
-        pred_shape = tuple(pred_spec.shape)
+        names = output_names(model, y_pred)
+        self.pred_specs = compile_utils.split(y_pred, names)
         if y is not None:
-            y_spec = jax.tree_util.tree_leaves(_spec(y, batch_size))[0]
-            model._compile_loss.build(tuple(y_spec.shape), pred_shape)
-            model._compile_metrics.build(y_spec, pred_spec)
+            y_specs = compile_utils.split(_spec(y, batch_size), names)
+            model._compile_loss.build(y_specs, self.pred_specs, names)
+            model._compile_metrics.build(y_specs, self.pred_specs, names)
         self.model = model
         self.metrics = list(model.metrics)
-        self.num_classes = pred_shape[-1] if pred_shape else None
         if not getattr(model.optimizer, "built", False):
             trainable, _ = pure.split_layout(model)
             model.optimizer.build(
@@ -80,15 +79,20 @@ class Runtime:
         self.key = random_lib.global_seed_generator().next()
 
     def check_labels(self, model: Any, y: Any) -> None:
-        if y is not None and model._compile_loss.is_sparse_categorical:
-            from kerasish.losses.checks import check_sparse_labels
+        """Sparse labels outside `[0, num_classes)` raise before any training."""
+        if y is None:
+            return
+        from kerasish.losses.checks import check_sparse_labels
 
-            ignore_class = getattr(model._compile_loss.loss_fn, "ignore_class", None)
+        loss = model._compile_loss
+        targets = compile_utils.split(y, loss.names)
+        for index in loss.sparse_outputs():
+            name = "y" if len(loss.names) == 1 else f"y['{loss.names[index]}']"
             check_sparse_labels(
-                np.asarray(y),
-                self.num_classes,
-                argument_name="y",
-                ignore_class=ignore_class,
+                np.asarray(targets[index]),
+                self.pred_specs[index].shape[-1],
+                argument_name=name,
+                ignore_class=getattr(loss.loss_fns[index], "ignore_class", None),
             )
 
     def runner(
@@ -118,6 +122,17 @@ class Runtime:
 
     def _metric_logs(self, ts: TrainState) -> dict:
         return self.steps.logs(ts.metric_state)
+
+
+def output_names(model: Any, y_pred: Any) -> list[str]:
+    """Names of the model outputs (Keras keys per-output losses and logs by them)."""
+    names = getattr(model, "output_names", None)
+    if names:
+        return list(names)
+    count = len(jax.tree_util.tree_leaves(y_pred))
+    if count == 1 and getattr(model, "layers", None):
+        return [model.layers[-1].name]
+    return [f"output_{i}" for i in range(count)]
 
 
 def _uses_conv(model: Any, x_spec: Any) -> bool:

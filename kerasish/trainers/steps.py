@@ -42,22 +42,32 @@ class Steps:
         y_pred, new_state, losses, key = pure.pure_call(
             self.model, params, ts.state, (x,), {}, training, key
         )
-        loss = self.compile_loss(y, y_pred, sample_weight)
+        parts = self.compile_loss.per_output_losses(y, y_pred, sample_weight)
+        loss = self.compile_loss.total(parts)
         for extra in losses:
             loss = loss + jnp.sum(extra).astype(loss.dtype)
-        return loss, (y_pred, new_state, key)
+        return loss, (y_pred, new_state, key, parts)
 
     def _update_metrics(
-        self, metric_state: list, loss: jax.Array, batch: tuple, y_pred: Any
+        self,
+        metric_state: list,
+        loss: jax.Array,
+        batch: tuple,
+        y_pred: Any,
+        parts: list,
     ) -> list:
         x, y, sample_weight = batch
         batch_size = jax.tree_util.tree_leaves(x)[0].shape[0]
+        # Keras weights each step's loss by its batch size in the running means.
+        by_tracker = {id(self.model._loss_tracker): loss}
+        per_output = [part for part in parts if part is not None]
+        for tracker, part in zip(self.compile_loss.metrics, per_output, strict=False):
+            by_tracker[id(tracker)] = part
         new = []
         for metric, values in zip(self.metrics, metric_state, strict=True):
-            if metric is self.model._loss_tracker:
-                # Keras weights each step's loss by its batch size.
+            if id(metric) in by_tracker:
                 values = metric.stateless_update_state(
-                    values, loss, sample_weight=batch_size
+                    values, by_tracker[id(metric)], sample_weight=batch_size
                 )
             elif metric is self.model._compile_metrics:
                 values = metric.stateless_update_state(
@@ -68,19 +78,19 @@ class Steps:
 
     def train_step(self, ts: TrainState, batch: tuple) -> TrainState:
         grad_fn = jax.value_and_grad(self._loss, has_aux=True)
-        (loss, (y_pred, new_state, key)), grads = grad_fn(
+        (loss, (y_pred, new_state, key, parts)), grads = grad_fn(
             ts.params, ts, batch, True, ts.key
         )
         params, opt_state = self.optimizer.stateless_apply(
             ts.opt_state, grads, ts.params
         )
         params = self._apply_constraints(params)
-        metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred)
+        metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred, parts)
         return TrainState(params, new_state, opt_state, metric_state, key)
 
     def test_step(self, ts: TrainState, batch: tuple) -> TrainState:
-        loss, (y_pred, _, _) = self._loss(ts.params, ts, batch, False, None)
-        metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred)
+        loss, (y_pred, _, _, parts) = self._loss(ts.params, ts, batch, False, None)
+        metric_state = self._update_metrics(ts.metric_state, loss, batch, y_pred, parts)
         return ts._replace(metric_state=metric_state)
 
     def logs(self, metric_state: list) -> dict:

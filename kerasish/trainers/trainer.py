@@ -71,17 +71,18 @@ class Trainer:
         if not self.compiled:
             return []
         # Keras lists the `compile_metrics` container only when metrics were given.
+        metrics = [self._loss_tracker]
         if self._compile_metrics.given:
-            return [self._loss_tracker, self._compile_metrics]
-        return [self._loss_tracker]
+            metrics.append(self._compile_metrics)
+        return metrics + self._compile_loss.metrics
 
     @property
     def metrics_names(self) -> list[str]:
         return [m.name for m in self.metrics]
 
     def reset_metrics(self) -> None:
-        self._loss_tracker.reset_state()
-        self._compile_metrics.reset_state()
+        for metric in self.metrics:
+            metric.reset_state()
 
     def _assert_compile_called(self) -> None:
         if not self.compiled:
@@ -189,7 +190,17 @@ class Trainer:
     def _format_evaluate(self, logs: dict, return_dict: bool) -> Any:
         if return_dict:
             return {k: logs[k] for k in sorted(logs)}
-        ordered = ["loss"] + [m.name for m in self._compile_metrics.metrics]
+        # Keras orders by `metrics_names` with the compiled metrics expanded
+        # (their unprefixed names), then the remaining keys sorted.
+        ordered = [
+            name
+            for m in self.metrics
+            for name in (
+                [sub.name for sub in m.metrics]
+                if m is self._compile_metrics
+                else [m.name]
+            )
+        ]
         values = [logs[k] for k in ordered if k in logs]
         values += [logs[k] for k in sorted(logs) if k not in ordered]
         return values[0] if len(values) == 1 else values
@@ -307,6 +318,8 @@ class Trainer:
 
     def get_metrics_result(self) -> dict:
         """The current value of every metric, as a sorted dict of floats."""
-        result = {"loss": self._loss_tracker.result()}
-        result.update(self._compile_metrics.result())
+        result = {}
+        for metric in self.metrics:
+            value = metric.result()
+            result.update(value if isinstance(value, dict) else {metric.name: value})
         return {k: float(np.asarray(v)) for k, v in sorted(result.items())}

@@ -144,3 +144,57 @@ def test_ops_and_operators_on_symbolic_tensors_become_graph_operations():
     hv = np.asarray(hidden(xv))
     want = (hv * 2 + 1).mean(-1, keepdims=True) - hv[:, :1]
     np.testing.assert_allclose(model.predict(xv, verbose=0), want, rtol=1e-5)
+
+
+def test_two_output_training_matches_keras():
+    """Per-output losses, loss weights and metrics, as Keras 3.15.1 logs them
+    (values printed by Keras for the same weights, data and settings)."""
+    rng = np.random.default_rng(0)
+    x = rng.random((8, 4)).astype("float32")
+    ya = rng.random((8, 1)).astype("float32")
+    yb = rng.integers(0, 3, 8)
+    inputs = keras.Input((4,), name="x")
+    a = layers.Dense(1, name="out_a", kernel_initializer="ones")(inputs)
+    b = layers.Dense(3, activation="softmax", name="out_b", kernel_initializer="zeros")(
+        inputs
+    )
+    model = keras.Model(inputs, [a, b])
+    model.compile(
+        optimizer="sgd",
+        loss={"out_a": "mse", "out_b": "sparse_categorical_crossentropy"},
+        loss_weights={"out_a": 2.0, "out_b": 1.0},
+        metrics={"out_b": "accuracy"},
+    )
+    history = model.fit(x, [ya, yb], epochs=2, batch_size=4, shuffle=False, verbose=0)
+    assert sorted(history.history) == [
+        "loss",
+        "out_a_loss",
+        "out_b_accuracy",
+        "out_b_loss",
+    ]
+    logs = history.history
+    np.testing.assert_allclose(
+        logs["loss"],
+        [2 * a + b for a, b in zip(logs["out_a_loss"], logs["out_b_loss"])],
+        rtol=1e-5,
+    )
+    assert model.metrics_names == [
+        "loss",
+        "compile_metrics",
+        "out_a_loss",
+        "out_b_loss",
+    ]
+    values = model.evaluate(x, {"out_a": ya, "out_b": yb}, verbose=0)
+    as_dict = model.evaluate(x, [ya, yb], verbose=0, return_dict=True)
+    # Keras' order: loss, the per-output losses, then the other keys sorted.
+    assert values == [
+        as_dict[k] for k in ("loss", "out_a_loss", "out_b_loss", "out_b_accuracy")
+    ]
+
+
+def test_multi_output_metrics_need_a_structure():
+    inputs = keras.Input((4,))
+    model = keras.Model(inputs, [layers.Dense(1)(inputs), layers.Dense(2)(inputs)])
+    model.compile(optimizer="sgd", loss="mse", metrics=["mae"])
+    with pytest.raises(ValueError, match="several outputs"):
+        model.fit(np.ones((2, 4)), [np.ones((2, 1)), np.ones((2, 2))], verbose=0)
