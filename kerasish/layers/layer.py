@@ -371,8 +371,11 @@ class Layer:
                 f"You forgot to call `super().__init__()` in the `__init__()` "
                 f"method of {self.__class__.__name__}."
             )
-        if args and any(
-            isinstance(a, KerasTensor) for a in jax.tree_util.tree_leaves(args[0])
+        if any(
+            isinstance(a, KerasTensor)
+            for a in jax.tree_util.tree_leaves(
+                (args, kwargs), is_leaf=lambda x: isinstance(x, KerasTensor)
+            )
         ):
             from kerasish.layers.symbolic import symbolic_call
 

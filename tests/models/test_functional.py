@@ -203,3 +203,12 @@ def test_multi_output_metrics_need_a_structure():
     model.compile(optimizer="sgd", loss="mse", metrics=["mae"])
     with pytest.raises(ValueError, match="several outputs"):
         model.fit(np.ones((2, 4)), [np.ones((2, 1)), np.ones((2, 2))], verbose=0)
+
+
+def test_layer_called_with_several_symbolic_arguments():
+    query, value = keras.Input((5, 8)), keras.Input((7, 8))
+    attended = layers.MultiHeadAttention(num_heads=2, key_dim=4)(query, value)
+    assert attended.shape == (None, 5, 8)
+    model = keras.Model([query, value], attended)
+    out = model.predict([np.ones((2, 5, 8)), np.ones((2, 7, 8))], verbose=0)
+    assert out.shape == (2, 5, 8)

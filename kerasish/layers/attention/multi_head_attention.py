@@ -371,8 +371,11 @@ class MultiHeadAttention(Layer):
                 "attention is enabled. Please disable flash attention to access"
                 " attention scores."
             )
-        # Keras takes the fused kernel whenever the scores are not needed.
-        if not (self._dropout > 0.0 or return_attention_scores or query.ndim != 4):
+        # Keras takes the fused kernel whenever the scores are not needed. It
+        # then fails when value_dim != key_dim (JAX's kernel wants one head
+        # size); the explicit path computes the same thing, so it takes over.
+        fused = not (self._dropout > 0.0 or return_attention_scores or query.ndim != 4)
+        if fused and key.shape[-1] == value.shape[-1]:
             return self._fused_attention(
                 query, key, value, attention_mask, use_causal_mask
             ), None
