@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import jax
@@ -95,8 +96,21 @@ def layer_normalization(
     epsilon: float | None = None,
     **kwargs: Any,
 ) -> jax.Array:
-    """Layer normalization over `axis`, computed in at least float32."""
-    del kwargs
+    """Layer normalization over `axis`, computed in at least float32.
+
+    `rms_scaling=True` (deprecated in Keras) divides by the standard deviation
+    without centering, ignoring `beta`, as Keras does.
+    """
+    rms_scaling = kwargs.pop("rms_scaling", False)
+    if rms_scaling:
+        warnings.warn(
+            "You passed `rms_scaling=True`, which is deprecated. This argument "
+            "incorrectly scales the input by the variance, not the root mean "
+            "square. To correctly use RMS Normalization, please use "
+            "`keras.ops.rms_normalization` / `keras.ops.nn.rms_normalization` "
+            "instead.",
+            stacklevel=2,
+        )
     epsilon = config.epsilon() if epsilon is None else epsilon
     x = to_float(x)
     original = x.dtype
@@ -114,9 +128,13 @@ def layer_normalization(
             v = jnp.reshape(v, shape)
         return v
 
+    gamma, beta = broadcast(gamma), broadcast(beta)
+    if rms_scaling:
+        variance = jnp.var(x, axis=tuple(axes), keepdims=True)
+        outputs = x * jax.lax.rsqrt(variance + epsilon)
+        return (outputs if gamma is None else outputs * gamma).astype(original)
     mean, variance = moments(x, axes=tuple(axes), keepdims=True)
     inv = jax.lax.rsqrt(variance + epsilon)
-    gamma, beta = broadcast(gamma), broadcast(beta)
     if gamma is not None:
         inv = inv * gamma
     res = -mean * inv

@@ -2,6 +2,7 @@
 
 import jax.numpy as jnp
 import numpy as np
+import pytest
 
 from kerasish import ops
 
@@ -44,3 +45,17 @@ def test_layer_and_batch_normalization():
     np.testing.assert_allclose(
         rms, X / np.sqrt((X**2).mean(-1, keepdims=True)), rtol=1e-6
     )
+
+
+def test_layer_normalization_rms_scaling_matches_keras():
+    x = np.arange(12, dtype="float32").reshape(3, 4)
+    gamma = np.array([1, 2, 3, 4.0], "float32")
+    with pytest.warns(UserWarning, match="rms_scaling"):
+        out = ops.layer_normalization(x, gamma=gamma, rms_scaling=True)
+    # Printed by Keras 3.15.1.
+    want = [
+        [0.0, 1.7888542413711548, 5.366562843322754, 10.733125686645508],
+        [3.5777084827423096, 8.944271087646484, 16.099689483642578, 25.04395866394043],
+        [7.155416965484619, 16.099687576293945, 26.832813262939453, 39.354793548583984],
+    ]
+    np.testing.assert_allclose(np.asarray(out), want, rtol=1e-6)
