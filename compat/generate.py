@@ -378,6 +378,95 @@ def record_functional_layer(case: Case):
     return out, extras
 
 
+def _model_data(case: Case) -> tuple[list, list]:
+    """Inputs and targets of a "model" case (see `compat/cases/models.py`)."""
+    spec = case.spec
+    rng = np.random.default_rng(case.seed)
+    n = spec["n"]
+    xs = [rng.normal(size=(n, *s)).astype(F32) for s in spec["inputs"]]
+    ys = [
+        rng.integers(0, units, (n,)).astype(np.int32)
+        if kind == "classify"
+        else rng.normal(size=(n, units)).astype(F32)
+        for kind, units in spec["targets"]
+    ]
+    return xs, ys
+
+
+def _one(items: list):
+    return items[0] if len(items) == 1 else list(items)
+
+
+def _listed(y) -> list:
+    return list(y) if isinstance(y, list | tuple) else [y]
+
+
+def record_model(case: Case):
+    from compat.cases import models
+
+    spec, checks = case.spec, case.checks
+    xs, ys = _model_data(case)
+    x, y = _one(xs), _one(ys)
+    os.environ["COLUMNS"] = str(spec["columns"])
+    keras.utils.set_random_seed(case.seed)
+    model = models.build(keras, case)
+    if not model.built:
+        model(x)
+    out = {"x": xs, "y_true": ys, "weights": model.get_weights()}
+    extras: dict = {}
+    if "forward" in checks:
+        out["y"] = [np.asarray(v) for v in _listed(model(x, training=False))]
+        extras["losses"] = [float(v) for v in model.losses]
+    if "grads" in checks:
+        trainable = [v.value for v in model.trainable_variables]
+        frozen = [v.value for v in model.non_trainable_variables]
+
+        def loss(trainable, xs):
+            ys, _ = model.stateless_call(trainable, frozen, _one(xs))
+            return sum(jnp.sum(jnp.square(y)) for y in _listed(ys))
+
+        value, (grads, grad_x) = jax.value_and_grad(loss, argnums=(0, 1))(
+            trainable, [jnp.asarray(v) for v in xs]
+        )
+        out.update(loss=np.asarray(value), grads=[np.asarray(g) for g in grads])
+        out["grad_x"] = [np.asarray(g) for g in grad_x]
+    if "layers" in checks:
+        extras["layers"] = [layer.name for layer in model.layers]
+        extras["weight_paths"] = [v.path for v in model.weights]
+        extras["num_trainable"] = len(model.trainable_weights)
+        if spec.get("config_layer"):
+            extras["config"] = model.get_layer(spec["config_layer"]).get_config()
+    if "summary" in checks:
+        extras["summary"] = []
+        model.summary(print_fn=extras["summary"].append)
+    if "fit" not in checks and "evaluate" not in checks:
+        return out, extras
+    kwargs = dict(spec["compile"])
+    kwargs["optimizer"] = build_optimizer(keras, kwargs["optimizer"])
+    model.compile(**kwargs)
+    ev = {"batch_size": spec["fit"]["batch_size"], "verbose": 0}
+    extras["names_compiled"] = list(model.metrics_names)
+    if "evaluate" in checks:
+        extras["list"] = _describe(model.evaluate(x, y, **ev))
+        extras["names_evaluated"] = list(model.metrics_names)
+        extras["dict"] = _describe(model.evaluate(x, y, return_dict=True, **ev))
+    if "fit" in checks:
+        history = model.fit(x, y, verbose=0, **spec["fit"])
+        extras["history"] = _pythonify(history.history)
+        extras["params"] = history.params
+        extras["names_fitted"] = list(model.metrics_names)
+        out["final_weights"] = model.get_weights()
+        if "evaluate" in checks:
+            extras["after_fit"] = _describe(model.evaluate(x, y, **ev))
+            extras["after_fit_dict"] = _describe(
+                model.evaluate(x, y, return_dict=True, **ev)
+            )
+        if "summary" in checks:
+            extras["summary_fitted"] = []
+            model.summary(print_fn=extras["summary_fitted"].append)
+    return out, extras
+
+
 RECORDERS = {
     "layer": record_layer,
     "activation": record_activation,
@@ -391,6 +480,7 @@ RECORDERS = {
     "progbar": record_progbar,
     "fit_log": record_fit_log,
     "functional_layer": record_functional_layer,
+    "model": record_model,
 }
 
 

@@ -24,6 +24,7 @@ KINDS = (
     "progbar",
     "fit_log",
     "functional_layer",
+    "model",
 )
 
 
@@ -92,6 +93,7 @@ def all_cases() -> list[Case]:
         losses,
         merging_attention_layers,
         metrics,
+        models,
         normalization_layers,
         optimizers,
         output,
@@ -114,6 +116,7 @@ def all_cases() -> list[Case]:
         *optimizers.CASES,
         *training.CASES,
         *output.CASES,
+        *models.CASES,
     ]
     names = [c.name for c in cases]
     duplicates = sorted({n for n in names if names.count(n) > 1})

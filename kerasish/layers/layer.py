@@ -83,7 +83,7 @@ class Layer:
         self.built = False
         self.input_spec = None
         self.supports_masking = False
-        self._summary_output_shape = None
+        self._summary_shape = None
         self._build_shapes = None
         self._eager_losses: list = []
         self._tracking()
@@ -209,6 +209,21 @@ class Layer:
                 "manually via: `layer.build(input_shape)`."
             )
         return int(sum(np.prod(v.shape, dtype=np.int64) for v in self.weights))
+
+    @property
+    def _summary_output_shape(self) -> Any:
+        """The output shape `summary()` prints: from the model's graph, else
+        (as Keras) from the shape the layer was first built with, else None."""
+        if self._summary_shape is not None or self._build_shapes is None:
+            return self._summary_shape
+        try:
+            return self.compute_output_shape(self._build_shapes)
+        except Exception:  # noqa: BLE001 - a summary never fails on a shape
+            return None
+
+    @_summary_output_shape.setter
+    def _summary_output_shape(self, shape: Any) -> None:
+        self._summary_shape = shape
 
     @property
     def output(self) -> Any:

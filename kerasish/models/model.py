@@ -26,11 +26,16 @@ class Model(Trainer, Layer):
     """
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Model:
-        if cls is Model and ("inputs" in kwargs or len(args) >= 2):
-            from kerasish.models.functional import Functional
+        from kerasish.models.functional import Functional
 
-            return super().__new__(Functional)
-        return super().__new__(cls)
+        if issubclass(cls, Functional) or not ("inputs" in kwargs or len(args) >= 2):
+            return super().__new__(cls)
+        # `keras.Model(inputs, outputs)`, or a Model subclass built the same way
+        # (Keras' guides do `CustomModel(inputs, outputs)`): a functional model
+        # that keeps the subclass's methods, as Keras does by swapping bases.
+        return super().__new__(
+            Functional if cls is Model else _functional_subclass(cls)
+        )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         Layer.__init__(self, *args, **kwargs)
@@ -189,3 +194,18 @@ class Model(Trainer, Layer):
 
     def get_weights(self) -> list[np.ndarray]:
         return [np.asarray(v.value) for v in self.weights]
+
+
+_FUNCTIONAL_SUBCLASSES: dict[type, type] = {}
+
+
+def _functional_subclass(cls: type) -> type:
+    """`cls` with `Functional` mixed in (same name), created once per class."""
+    from kerasish.models.functional import Functional
+
+    if cls not in _FUNCTIONAL_SUBCLASSES:
+        mixed = type(cls.__name__, (cls, Functional), {})
+        mixed.__qualname__ = cls.__qualname__
+        mixed.__module__ = cls.__module__
+        _FUNCTIONAL_SUBCLASSES[cls] = mixed
+    return _FUNCTIONAL_SUBCLASSES[cls]
