@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import warnings
 from typing import Any
 
@@ -15,6 +13,8 @@ from kerasish.core import masking, naming, scope, shapes
 from kerasish.core.keras_tensor import KerasTensor
 from kerasish.core.variables import Variable, unwrap
 from kerasish.layers import input_spec as input_spec_lib
+from kerasish.layers import layer_utils
+from kerasish.layers.layer_utils import symbolic_run
 
 
 class Layer:
@@ -35,7 +35,7 @@ class Layer:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "build" in cls.__dict__:
-            cls.build = _mark_built(cls.__dict__["build"])
+            cls.build = layer_utils.mark_built(cls.__dict__["build"])
 
     def __init__(
         self,
@@ -76,7 +76,7 @@ class Layer:
         if name is not None and not isinstance(name, str):
             raise TypeError(f"Argument `name` must be a string. Received: name={name}")
         self.name = name or naming.auto_name(self.__class__.__name__)
-        self._dtype = str(jnp.dtype(_policy_dtype(dtype) or config.floatx()))
+        self._dtype = str(jnp.dtype(layer_utils.policy_dtype(dtype) or config.floatx()))
         self._trainable = bool(trainable)
         self.autocast = autocast
         self.activity_regularizer = regularizers.get(activity_regularizer)
@@ -344,11 +344,11 @@ class Layer:
 
     def build_from_config(self, config: dict) -> None:
         if config and "input_shape" in config:
-            self.build(_as_shape(config["input_shape"]))
+            self.build(layer_utils.as_shape(config["input_shape"]))
 
     def get_build_config(self) -> dict | None:
         if self._build_shapes is not None:
-            return {"input_shape": _to_list(self._build_shapes)}
+            return {"input_shape": layer_utils.to_list(self._build_shapes)}
         return None
 
     def _maybe_build(self, input_shape: Any) -> None:
@@ -398,14 +398,14 @@ class Layer:
         previous_mask = masking.get_keras_mask(args[0]) if args else None
         args = self._convert_inputs(args)
         first = args[0] if args else next(iter(kwargs.values()), None)
-        first_shape = _shape_of(first)
+        first_shape = layer_utils.shape_of(first)
         if isinstance(first_shape, tuple):
             input_spec_lib.assert_input_compatibility(
                 self.input_spec, first_shape, self.name
             )
         if not self.built:
             self._maybe_build(first_shape)
-        signature = _call_parameters(type(self))
+        signature = layer_utils.call_parameters(type(self))
         if "mask" in signature and kwargs.get("mask") is None:
             kwargs["mask"] = previous_mask
         outputs = self._call_in_context(args, kwargs)
@@ -425,7 +425,7 @@ class Layer:
             masking.set_keras_mask(output, output_mask)
 
     def _call_in_context(self, args: tuple, kwargs: dict) -> Any:
-        signature = _call_parameters(type(self))
+        signature = layer_utils.call_parameters(type(self))
         current = scope.current_scope()
         training = kwargs.pop("training", None)
         if training is None:
@@ -451,7 +451,9 @@ class Layer:
                 else:
                     outputs = self.call(*args, **kwargs)
             if self.activity_regularizer is not None:
-                penalties = _activity_penalties(self.activity_regularizer, outputs)
+                penalties = layer_utils.activity_penalties(
+                    self.activity_regularizer, outputs
+                )
                 if owned:
                     self._eager_losses.extend(penalties)
                 else:
@@ -461,7 +463,7 @@ class Layer:
         return outputs
 
     def _collect_eager_losses(self, losses: list) -> None:
-        for layer in _all_layers(self):
+        for layer in layer_utils.all_layers(self):
             layer._eager_losses = []
         self._eager_losses = list(losses)
 
@@ -477,7 +479,7 @@ class Layer:
                     x = x.astype(self.compute_dtype)
             return x
 
-        args = tuple(_numbers_to_array(a) for a in args)
+        args = tuple(layer_utils.numbers_to_array(a) for a in args)
         return jax.tree_util.tree_map(convert, args)
 
     # ----------------------------------------------------------- config
@@ -497,110 +499,3 @@ class Layer:
 
     def __repr__(self) -> str:
         return f"<{self.__class__.__name__} name={self.name}, built={self.built}>"
-
-
-def symbolic_run(fn: Any) -> Any:
-    """`fn` run inside a symbolic scope, so state writes during shape inference
-    are dropped instead of leaking tracers into the variables."""
-
-    def run(*args: Any) -> Any:
-        with scope.enter(scope.Scope(kind="symbolic")):
-            return fn(*args)
-
-    return run
-
-
-def _activity_penalties(regularizer: Any, outputs: Any) -> list:
-    """One penalty per output array; Keras 3 divides each by the batch size."""
-    penalties = []
-    for output in jax.tree_util.tree_leaves(outputs):
-        if not hasattr(output, "ndim"):
-            continue
-        penalty = regularizer(output)
-        if output.ndim > 0 and output.shape[0]:
-            penalty = penalty / jnp.asarray(output.shape[0], penalty.dtype)
-        penalties.append(penalty)
-    return penalties
-
-
-def _mark_built(build: Any) -> Any:
-    @functools.wraps(build)
-    def wrapper(self: Layer, *args: Any, **kwargs: Any) -> Any:
-        with naming.name_scope(self.name, self):
-            result = build(self, *args, **kwargs)
-        object.__setattr__(self, "built", True)
-        if args and self.__dict__.get("_build_shapes") is None:
-            object.__setattr__(self, "_build_shapes", args[0])
-        return result
-
-    return wrapper
-
-
-@functools.cache
-def _call_parameters(cls: type) -> dict:
-    """Names (and defaults) of `cls.call`'s parameters, cached per class."""
-    params = inspect.signature(cls.call).parameters
-    result = {}
-    for name, p in params.items():
-        if name == "self" or p.kind is inspect.Parameter.VAR_POSITIONAL:
-            continue
-        if p.kind is inspect.Parameter.VAR_KEYWORD:
-            result.setdefault("training", None)
-            continue
-        default = p.default if p.default is not inspect.Parameter.empty else None
-        result[name] = default
-    return result
-
-
-def _policy_dtype(dtype: Any) -> Any:
-    if dtype is None:
-        return None
-    if isinstance(dtype, dict):
-        return dtype.get("config", {}).get("name")
-    name = getattr(dtype, "name", dtype)
-    if name in ("mixed_float16", "mixed_bfloat16"):
-        return "float32"
-    return name
-
-
-def _numbers_to_array(x: Any) -> Any:
-    """A (nested) list of Python numbers becomes one array, as Keras converts it."""
-    if isinstance(x, list | tuple) and x:
-        leaves = jax.tree_util.tree_leaves(x)
-        if leaves and all(isinstance(v, int | float | bool) for v in leaves):
-            return np.asarray(x)
-    return x
-
-
-def _shape_of(x: Any) -> Any:
-    if x is None:
-        return None
-    if hasattr(x, "shape") and not isinstance(x, list | tuple | dict):
-        return tuple(x.shape)
-    if isinstance(x, dict):
-        return {k: _shape_of(v) for k, v in x.items()}
-    if isinstance(x, list | tuple):
-        return [_shape_of(v) for v in x]
-    return ()
-
-
-def _as_shape(value: Any) -> Any:
-    if shapes.is_shape(value):
-        return tuple(value)
-    if isinstance(value, list | tuple):
-        return [_as_shape(v) for v in value]
-    return value
-
-
-def _to_list(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        return [_to_list(v) for v in value]
-    return value
-
-
-def _all_layers(layer: Layer) -> list[Layer]:
-    result = []
-    for child in layer._layers:
-        result.append(child)
-        result.extend(_all_layers(child))
-    return result

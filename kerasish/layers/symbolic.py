@@ -33,7 +33,7 @@ def symbolic_call(layer: Any, args: tuple, kwargs: dict) -> Any:
     `_keras_mask` (a `KerasTensor`) is attached while the layer runs, and the
     mask the layer computes becomes the outputs' `_keras_mask`.
     """
-    from kerasish.layers.layer import symbolic_run
+    from kerasish.layers.layer_utils import symbolic_run
 
     if not layer.built:
         layer._maybe_build(

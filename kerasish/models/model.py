@@ -28,16 +28,20 @@ class Model(Trainer, Layer):
     def __new__(cls, *args: Any, **kwargs: Any) -> Model:
         from kerasish.models.functional import Functional
 
-        if issubclass(cls, Functional) or not ("inputs" in kwargs or len(args) >= 2):
-            return super().__new__(cls)
-        # `keras.Model(inputs, outputs)`, or a Model subclass built the same way
-        # (Keras' guides do `CustomModel(inputs, outputs)`): a functional model
-        # that keeps the subclass's methods, as Keras does by swapping bases.
-        return super().__new__(
-            Functional if cls is Model else _functional_subclass(cls)
-        )
+        if cls is Model and _functional_arguments(args, kwargs):
+            return super().__new__(Functional)
+        return super().__new__(cls)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from kerasish.models.functional import Functional
+
+        if _functional_arguments(args, kwargs) and not isinstance(self, Functional):
+            # A subclass calling `super().__init__(inputs, outputs)` (Keras'
+            # guides do this) becomes functional and keeps its own methods, as
+            # Keras does by swapping the class's bases.
+            self.__class__ = _functional_subclass(type(self))
+            Functional.__init__(self, *args, **kwargs)
+            return
         Layer.__init__(self, *args, **kwargs)
         Trainer.__init__(self)
 
@@ -197,6 +201,15 @@ class Model(Trainer, Layer):
 
 
 _FUNCTIONAL_SUBCLASSES: dict[type, type] = {}
+
+
+def _functional_arguments(args: tuple, kwargs: dict) -> bool:
+    """Whether a constructor call passes `inputs` and `outputs` (Keras' test)."""
+    return (
+        len(args) == 2
+        or (len(args) == 1 and "outputs" in kwargs)
+        or ("inputs" in kwargs and "outputs" in kwargs)
+    )
 
 
 def _functional_subclass(cls: type) -> type:

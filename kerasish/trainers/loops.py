@@ -11,7 +11,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import random as random_lib
-from kerasish.layers.layer import symbolic_run
+from kerasish.layers.layer_utils import symbolic_run
 from kerasish.models import pure
 from kerasish.trainers import compile_utils, custom_steps
 from kerasish.trainers import steps as steps_lib

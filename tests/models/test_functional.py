@@ -212,3 +212,25 @@ def test_layer_called_with_several_symbolic_arguments():
     model = keras.Model([query, value], attended)
     out = model.predict([np.ones((2, 5, 8)), np.ones((2, 7, 8))], verbose=0)
     assert out.shape == (2, 5, 8)
+
+
+def test_model_subclass_built_from_inputs_and_outputs_is_functional():
+    class CustomModel(keras.Model):
+        def describe(self):
+            return "custom"
+
+    class TwoArgs(keras.Model):
+        def __init__(self, units, activation):
+            super().__init__()
+            self.dense = layers.Dense(units, activation=activation)
+
+        def call(self, inputs):
+            return self.dense(inputs)
+
+    inputs = keras.Input((3,))
+    model = CustomModel(inputs, layers.Dense(2)(inputs))
+    assert isinstance(model, keras.models.Functional)
+    assert type(model).__name__ == "CustomModel" and model.describe() == "custom"
+    plain = TwoArgs(4, "relu")
+    assert not isinstance(plain, keras.models.Functional)
+    assert plain(np.ones((1, 3), "float32")).shape == (1, 4)
