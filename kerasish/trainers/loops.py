@@ -182,10 +182,15 @@ def write_state(model: Any, runtime: Runtime, ts: TrainState) -> None:
     for path, variable in non_trainable:
         variable.assign(pure.lookup(ts.state, path))
     model.optimizer.opt_state = ts.opt_state
+    write_metrics(runtime, ts)
+    runtime.key = ts.key
+
+
+def write_metrics(runtime: Runtime, ts: TrainState) -> None:
+    """Writes the metric state back, so `metric.result()` shows it."""
     for metric, values in zip(runtime.metrics, ts.metric_state, strict=True):
         for variable, value in zip(metric.variables, values, strict=True):
             variable.assign(value)
-    runtime.key = ts.key
 
 
 # ----------------------------------------------------------------- epochs
@@ -323,9 +328,7 @@ def evaluate_loop(
         callbacks,
         "test",
     )
-    for metric, values in zip(runtime.metrics, ts.metric_state, strict=True):
-        for variable, value in zip(metric.variables, values, strict=True):
-            variable.assign(value)
+    write_metrics(runtime, ts)
     logs = {k: float(v) for k, v in logs.items()}
     callbacks.on_test_end(logs)
     return logs
