@@ -287,8 +287,9 @@ def fit_loop(
     callbacks.on_train_begin()
     training_logs: dict = {}
     for epoch in range(initial_epoch, epochs):
-        ts = collect_state(model, runtime, reset_metrics=True)
         callbacks.on_epoch_begin(epoch)
+        # Read after the hook: a scheduler may have set the learning rate.
+        ts = collect_state(model, runtime, reset_metrics=True)
         order = _epoch_order(plan.num_samples, plan, shuffle)
         ts, logs, _ = run_epoch(
             model, runtime, ts, device_data, order, plan, callbacks, "train"
@@ -316,8 +317,8 @@ def evaluate_loop(
 ) -> dict:
     """Runs the test step over `data` in order; returns Python-float logs."""
     runtime.check_labels(model, data[1])
-    ts = collect_state(model, runtime, reset_metrics=True)
     callbacks.on_test_begin()
+    ts = collect_state(model, runtime, reset_metrics=True)
     ts, logs, _ = run_epoch(
         model,
         runtime,

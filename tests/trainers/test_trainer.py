@@ -305,3 +305,26 @@ def test_steps_per_epoch_limits_batches():
     x, y = _data()
     _model().fit(x, y, batch_size=8, steps_per_epoch=2, verbose=0, callbacks=[Count()])
     assert seen == [0, 1]
+
+
+def test_learning_rate_set_in_on_epoch_begin_applies_to_that_epoch():
+    class FreezeFromSecondEpoch(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            if epoch == 1:
+                self.model.optimizer.learning_rate = 0.0
+
+    class Snapshot(keras.callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.weights = []
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.weights.append(self.model.get_weights())
+
+    x, y = _data()
+    snapshot = Snapshot()
+    _model().fit(
+        x, y, epochs=2, verbose=0, callbacks=[FreezeFromSecondEpoch(), snapshot]
+    )
+    for first, second in zip(*snapshot.weights, strict=True):
+        np.testing.assert_array_equal(first, second)
