@@ -92,7 +92,9 @@ _BATCH_HOOKS = {
 
 def overrides_batch_hooks(callback: Callback, mode: str) -> bool:
     """Whether `callback` overrides any batch-level hook of `mode`."""
+    # Instance attributes count too: `LambdaCallback` sets hooks per instance.
     return any(
-        getattr(type(callback), hook, None) is not getattr(Callback, hook)
+        hook in vars(callback)
+        or getattr(type(callback), hook, None) is not getattr(Callback, hook)
         for hook in _BATCH_HOOKS[mode]
     )
