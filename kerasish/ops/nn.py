@@ -23,6 +23,12 @@ from kerasish.ops._dispatch import (
     to_float,
     to_tensor,
 )
+from kerasish.ops.convolution import average_pool as average_pool
+from kerasish.ops.convolution import conv as conv
+from kerasish.ops.convolution import conv_transpose as conv_transpose
+from kerasish.ops.convolution import depthwise_conv as depthwise_conv
+from kerasish.ops.convolution import max_pool as max_pool
+from kerasish.ops.convolution import separable_conv as separable_conv
 from kerasish.ops.crossentropy import binary_crossentropy as binary_crossentropy
 from kerasish.ops.crossentropy import (
     categorical_crossentropy as categorical_crossentropy,

@@ -83,3 +83,17 @@ def test_pools():
 def test_errors(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_conv_ops_are_also_in_the_nn_namespace():
+    from kerasish import ops
+
+    for name in (
+        "conv",
+        "conv_transpose",
+        "depthwise_conv",
+        "separable_conv",
+        "max_pool",
+        "average_pool",
+    ):
+        assert getattr(ops.nn, name) is getattr(ops, name)
