@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import jax
-import numpy as np
 
 from kerasish.core import scope
 from kerasish.layers.layer import Layer
@@ -195,9 +194,6 @@ class Model(Trainer, Layer):
         if return_losses:
             return outputs, new_list, losses
         return outputs, new_list
-
-    def get_weights(self) -> list[np.ndarray]:
-        return [np.asarray(v.value) for v in self.weights]
 
 
 _FUNCTIONAL_SUBCLASSES: dict[type, type] = {}

@@ -207,9 +207,14 @@ def _chunk_size(
         return max(1, min(int(spe) if spe != "auto" else 1, plan.full))
     if isinstance(spe, int) and spe > 1:
         return min(spe, plan.full)
+    return _fused_steps(callbacks, plan.full)
+
+
+def _fused_steps(callbacks: Any, total: int) -> int:
+    """All steps in one call, or about 20 calls when a progress bar is shown."""
     if callbacks._progbar is not None and callbacks._progbar.verbose == 1:
-        return max(1, math.ceil(plan.full / 20))
-    return plan.full
+        return max(1, math.ceil(total / 20))
+    return total
 
 
 def run_epoch(
@@ -365,9 +370,7 @@ def predict_loop(model: Any, x: Any, plan: EpochPlan, callbacks: Any) -> Any:
     params, state = model.params, model.state
     device_x = _to_device(x)
     total = plan.num_batches
-    k = total if not callbacks.needs_batch_hooks("predict") else 1
-    if callbacks._progbar is not None and callbacks._progbar.verbose == 1 and k > 1:
-        k = max(1, math.ceil(total / 20))
+    k = 1 if callbacks.needs_batch_hooks("predict") else _fused_steps(callbacks, total)
     last_row = arrays.num_samples(x) - 1
     callbacks.on_predict_begin()
     outputs = []

@@ -313,9 +313,6 @@ class Trainer:
         if force:
             self._runtime = None
 
-    def _get_own_metrics(self) -> list:
-        return self.metrics
-
     def get_metrics_result(self) -> dict:
         """The current value of every metric, as a sorted dict of floats."""
         result = {}
