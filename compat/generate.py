@@ -23,7 +23,7 @@ import jax.numpy as jnp  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-from compat import helpers  # noqa: E402
+from compat import helpers, recorders  # noqa: E402
 from compat.cases import (  # noqa: E402
     Case,
     all_cases,
@@ -481,6 +481,7 @@ RECORDERS = {
     "fit_log": record_fit_log,
     "functional_layer": record_functional_layer,
     "model": record_model,
+    **recorders.collect(),
 }
 
 

@@ -8,24 +8,11 @@ build the same model from the same data.
 
 import copy
 import hashlib
+import importlib
+import pathlib
+import pkgutil
 from dataclasses import dataclass, field
 from types import ModuleType
-
-KINDS = (
-    "layer",
-    "activation",
-    "initializer",
-    "loss",
-    "metric",
-    "optimizer",
-    "fit",
-    "evaluate",
-    "summary",
-    "progbar",
-    "fit_log",
-    "functional_layer",
-    "model",
-)
 
 
 @dataclass(frozen=True)
@@ -34,7 +21,8 @@ class Case:
 
     Args:
         name: unique case name; also the reference file stem.
-        kind: which recorder/test handles it (one of `KINDS`).
+        kind: which recorder (`compat/generate.py` or `compat/recorders/`) and
+            test handle it.
         layers: `((class_name, kwargs), ...)` for `build_model`; every kwargs
             dict carries an explicit `name` (Keras auto-names use a global
             counter).
@@ -84,40 +72,12 @@ def build_optimizer(module: ModuleType, spec: tuple[str, dict]):
 
 
 def all_cases() -> list[Case]:
-    """Every case of every kind, in generation order (names are unique)."""
-    from compat.cases import (
-        activations,
-        conv_layers,
-        initializers,
-        layers,
-        losses,
-        merging_attention_layers,
-        metrics,
-        models,
-        normalization_layers,
-        optimizers,
-        output,
-        preprocessing_layers,
-        reshaping_layers,
-        training,
-    )
-
-    cases = [
-        *layers.CASES,
-        *conv_layers.CASES,
-        *normalization_layers.CASES,
-        *reshaping_layers.CASES,
-        *preprocessing_layers.CASES,
-        *merging_attention_layers.CASES,
-        *activations.CASES,
-        *initializers.CASES,
-        *losses.CASES,
-        *metrics.CASES,
-        *optimizers.CASES,
-        *training.CASES,
-        *output.CASES,
-        *models.CASES,
-    ]
+    """Every case of every module in `compat/cases/` (names must be unique)."""
+    package = pathlib.Path(__file__).parent
+    cases = []
+    for info in sorted(pkgutil.iter_modules([str(package)]), key=lambda m: m.name):
+        module = importlib.import_module(f"compat.cases.{info.name}")
+        cases.extend(getattr(module, "CASES", ()))
     names = [c.name for c in cases]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
