@@ -12,12 +12,17 @@ _SUBMODULES = (
     "activations",
     "backend",
     "callbacks",
+    "config",
     "constraints",
     "datasets",
+    "distribution",
+    "dtype_policies",
+    "export",
     "initializers",
     "layers",
     "losses",
     "metrics",
+    "mixed_precision",
     "models",
     "ops",
     "optimizers",
@@ -28,6 +33,7 @@ _SUBMODULES = (
 )
 
 _TOP_LEVEL = {
+    "DTypePolicy": "kerasish.dtype_policies",
     "Input": "kerasish.layers",
     "InputSpec": "kerasish.layers",
     "Layer": "kerasish.layers",

@@ -12,12 +12,19 @@ from kerasish.core.keras_tensor import is_keras_tensor
 
 
 def clear_session(free_memory: bool = True) -> None:
-    """Resets Keras' global state: auto-name counters start again at `dense`.
+    """Resets Keras' global state: auto-name counters start again at `dense`,
+    the dtype policy and the distribution go back to their defaults.
 
     Args:
         free_memory: Whether to run the garbage collector as well.
     """
+    from kerasish.distribution.distribution_lib import set_distribution
+    from kerasish.dtype_policies.dtype_policy import reset_dtype_policy
+
     naming.reset()
+    # Keras clears all global attributes: the dtype policy and distribution too.
+    reset_dtype_policy()
+    set_distribution(None)
     if free_memory:
         gc.collect()
 

@@ -27,6 +27,11 @@ class Callback:
 
     @property
     def model(self) -> Any:
+        # Keras (JAX): reading the model mid-epoch first syncs its variables
+        # from the running train state (`jax_state_sync`).
+        sync = getattr(self._model, "_unsynced_train_state", None)
+        if sync is not None:
+            sync()
         return self._model
 
     def on_batch_begin(self, batch: int, logs: dict | None = None) -> None:

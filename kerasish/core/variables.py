@@ -9,7 +9,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from kerasish.core import naming, scope
+from kerasish.core import autocast, naming, scope
 
 
 class Variable:
@@ -25,7 +25,13 @@ class Variable:
         dtype: The dtype; defaults to `floatx()`.
         trainable: Whether the optimizer updates this variable.
         name: The variable's name, e.g. `"kernel"`.
+        autocast: Whether reads inside a mixed-precision layer's `call` cast
+            the (float) value to the layer's compute dtype.
     """
+
+    # The `keras.distribution.TensorLayout` fixed at creation (None outside a
+    # distribution); `assign` keeps new values laid out by it.
+    _layout: Any = None
 
     def __init__(
         self,
@@ -37,12 +43,14 @@ class Variable:
         regularizer: Callable | None = None,
         constraint: Callable | None = None,
         path: str | None = None,
+        autocast: bool = True,
     ) -> None:
         from kerasish.backend import config
 
         self.name = name or naming.auto_name("Variable")
         self.path = path or self.name
         self.trainable = trainable
+        self.autocast = autocast
         self.regularizer = regularizer
         self.constraint = constraint
         self.initializer = initializer if callable(initializer) else None
@@ -67,14 +75,23 @@ class Variable:
                 f"Initial value for variable '{self.name}' has shape "
                 f"{self._value.shape}, expected {tuple(shape)}."
             )
+        from kerasish.distribution import placement
+
+        self._layout, self._value = placement.place_new_variable(self, self._value)
 
     @property
     def value(self) -> jax.Array:
         """The current value: the bound leaf inside a pure call, else the stored one."""
         owner = scope.find(id(self))
         if owner is None:
-            return self._value
-        return owner.updates.get(id(self), owner.values[id(self)])
+            value = self._value
+        else:
+            value = owner.updates.get(id(self), owner.values[id(self)])
+        dtype = autocast.current_dtype()
+        if dtype is not None and self.autocast and value.dtype != dtype:
+            if jnp.issubdtype(value.dtype, jnp.floating):
+                return value.astype(dtype)
+        return value
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -107,6 +124,10 @@ class Variable:
             owner.values[id(self)] = value
         if owner is not None:
             owner.updates[id(self)] = value
+        elif self._layout is not None:
+            from kerasish.distribution import placement
+
+            self._value = placement.place_value(value, self._layout)
         else:
             self._value = value
         return self
@@ -122,10 +143,14 @@ class Variable:
         return jnp.asarray(value, dtype=self._value.dtype)
 
     def assign_add(self, value: Any) -> Variable:
-        return self.assign(self.value + unwrap(value))
+        return self.assign(self._raw_value() + unwrap(value))
 
     def assign_sub(self, value: Any) -> Variable:
-        return self.assign(self.value - unwrap(value))
+        return self.assign(self._raw_value() - unwrap(value))
+
+    def _raw_value(self) -> jax.Array:
+        with autocast.autocast(None):
+            return self.value
 
     def __jax_array__(self) -> jax.Array:
         return self.value

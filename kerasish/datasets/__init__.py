@@ -2,10 +2,28 @@
 
 import importlib as _importlib
 
-_DATASETS = ("digits",)
+_DATASETS = (
+    "boston_housing",
+    "california_housing",
+    "cifar10",
+    "cifar100",
+    "digits",
+    "fashion_mnist",
+    "imdb",
+    "mnist",
+    "reuters",
+)
 
 __all__ = [
+    "boston_housing",
+    "california_housing",
+    "cifar10",
+    "cifar100",
     "digits",
+    "fashion_mnist",
+    "imdb",
+    "mnist",
+    "reuters",
 ]
 
 

@@ -141,6 +141,13 @@ from kerasish.layers.reshaping.zero_padding import (
     ZeroPadding2D,
     ZeroPadding3D,
 )
+from kerasish.layers.rnn.bidirectional import Bidirectional
+from kerasish.layers.rnn.gru import GRU, GRUCell
+from kerasish.layers.rnn.lstm import LSTM, LSTMCell
+from kerasish.layers.rnn.rnn import RNN
+from kerasish.layers.rnn.simple_rnn import SimpleRNN, SimpleRNNCell
+from kerasish.layers.rnn.stacked_rnn_cells import StackedRNNCells
+from kerasish.layers.rnn.time_distributed import TimeDistributed
 from kerasish.layers.serialization import serialize_layer as serialize
 
 __all__ = [
@@ -158,6 +165,7 @@ __all__ = [
     "AvgPool2D",
     "AvgPool3D",
     "BatchNormalization",
+    "Bidirectional",
     "CategoryEncoding",
     "CenterCrop",
     "Concatenate",
@@ -186,6 +194,8 @@ __all__ = [
     "EinsumDense",
     "Embedding",
     "Flatten",
+    "GRU",
+    "GRUCell",
     "GaussianDropout",
     "GaussianNoise",
     "GlobalAveragePooling1D",
@@ -206,6 +216,8 @@ __all__ = [
     "InputLayer",
     "InputSpec",
     "KerasTensor",
+    "LSTM",
+    "LSTMCell",
     "Lambda",
     "Layer",
     "LayerNormalization",
@@ -224,6 +236,7 @@ __all__ = [
     "Normalization",
     "PReLU",
     "Permute",
+    "RNN",
     "RandomBrightness",
     "RandomContrast",
     "RandomCrop",
@@ -240,11 +253,15 @@ __all__ = [
     "SeparableConv2D",
     "SeparableConvolution1D",
     "SeparableConvolution2D",
+    "SimpleRNN",
+    "SimpleRNNCell",
     "Softmax",
     "SpatialDropout1D",
     "SpatialDropout2D",
     "SpatialDropout3D",
+    "StackedRNNCells",
     "Subtract",
+    "TimeDistributed",
     "UnitNormalization",
     "UpSampling1D",
     "UpSampling2D",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from typing import Any
 
@@ -9,7 +10,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from kerasish.core import masking, naming, scope, shapes
+from kerasish.core import autocast, masking, naming, scope, shapes
 from kerasish.core.keras_tensor import KerasTensor
 from kerasish.core.variables import Variable, unwrap
 from kerasish.layers import input_spec as input_spec_lib
@@ -47,8 +48,7 @@ class Layer:
         name: str | None = None,
         **kwargs: Any,
     ) -> None:
-        from kerasish import regularizers
-        from kerasish.backend import config
+        from kerasish import dtype_policies, regularizers
 
         input_dim = kwargs.pop("input_dim", None)
         input_shape = (
@@ -76,7 +76,7 @@ class Layer:
         if name is not None and not isinstance(name, str):
             raise TypeError(f"Argument `name` must be a string. Received: name={name}")
         self.name = name or naming.auto_name(self.__class__.__name__)
-        self._dtype = str(jnp.dtype(layer_utils.policy_dtype(dtype) or config.floatx()))
+        self._dtype_policy = dtype_policies.get(dtype)
         self._trainable = bool(trainable)
         self.autocast = autocast
         self.activity_regularizer = regularizers.get(activity_regularizer)
@@ -128,15 +128,27 @@ class Layer:
     @property
     def dtype(self) -> str:
         """The dtype of the layer's weights (its variable dtype)."""
-        return self._dtype
+        return self._dtype_policy.variable_dtype
 
     @property
     def compute_dtype(self) -> str:
-        return self._dtype
+        """The dtype of the layer's computations (and usually its outputs)."""
+        return self._dtype_policy.compute_dtype
 
     @property
     def variable_dtype(self) -> str:
-        return self._dtype
+        return self._dtype_policy.variable_dtype
+
+    @property
+    def dtype_policy(self) -> Any:
+        """The layer's `DTypePolicy` (`"mixed_bfloat16"`, `"float32"`, ...)."""
+        return self._dtype_policy
+
+    @dtype_policy.setter
+    def dtype_policy(self, value: Any) -> None:
+        from kerasish import dtype_policies
+
+        self._dtype_policy = dtype_policies.get(value)
 
     @property
     def trainable(self) -> bool:
@@ -274,8 +286,8 @@ class Layer:
         """
         from kerasish import constraints, initializers, regularizers
 
-        del autocast, aggregation, overwrite_with_gradient
-        dtype = str(jnp.dtype(dtype or self._dtype))
+        del aggregation, overwrite_with_gradient
+        dtype = str(jnp.dtype(dtype or self.variable_dtype))
         if initializer is None:
             floating = jnp.issubdtype(jnp.dtype(dtype), jnp.floating)
             initializer = "glorot_uniform" if floating else "zeros"
@@ -289,6 +301,7 @@ class Layer:
             regularizer=regularizers.get(regularizer),
             constraint=constraints.get(constraint),
             path=naming.path_for(name),
+            autocast=autocast,
         )
         self._track(variable)
         if not self._trainable and trainable:
@@ -443,7 +456,7 @@ class Layer:
         previous = active.training
         active.training = training
         try:
-            with naming.name_scope(self.name, self):
+            with naming.name_scope(self.name, self), self._autocast_scope():
                 if owned:
                     with scope.enter(active):
                         outputs = self.call(*args, **kwargs)
@@ -461,6 +474,16 @@ class Layer:
         finally:
             active.training = previous
         return outputs
+
+    def _autocast_scope(self) -> Any:
+        """Keras' AutocastScope rules: mixed layers read float variables in
+        their compute dtype; non-autocast or non-float layers read them as is."""
+        compute = self.compute_dtype
+        if autocast.current_dtype() is None and compute == self.variable_dtype:
+            return contextlib.nullcontext()
+        if not self.autocast or not jnp.issubdtype(jnp.dtype(compute), jnp.floating):
+            return autocast.autocast(None)
+        return autocast.autocast(compute)
 
     def _collect_eager_losses(self, losses: list) -> None:
         for layer in layer_utils.all_layers(self):

@@ -66,17 +66,6 @@ def call_parameters(cls: type) -> dict:
     return result
 
 
-def policy_dtype(dtype: Any) -> Any:
-    if dtype is None:
-        return None
-    if isinstance(dtype, dict):
-        return dtype.get("config", {}).get("name")
-    name = getattr(dtype, "name", dtype)
-    if name in ("mixed_float16", "mixed_bfloat16"):
-        return "float32"
-    return name
-
-
 def numbers_to_array(x: Any) -> Any:
     """A (nested) list of Python numbers becomes one array, as Keras converts it."""
     if isinstance(x, list | tuple) and x:

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-
-def dtype_policy_config(dtype: str) -> dict:
-    """Keras 3's serialized `DTypePolicy` for a plain dtype name."""
-    return {
-        "module": "keras",
-        "class_name": "DTypePolicy",
-        "config": {"name": dtype},
-        "registered_name": None,
-    }
+from kerasish import dtype_policies
 
 
 def base_config(layer: Any) -> dict:
@@ -20,16 +12,15 @@ def base_config(layer: Any) -> dict:
     return {
         "name": layer.name,
         "trainable": layer.trainable,
-        "dtype": dtype_policy_config(layer.dtype),
+        "dtype": dtype_policies.serialize(layer.dtype_policy),
     }
 
 
 def layer_from_config(cls: type, config: dict) -> Any:
     """`cls(**config)`, accepting Keras' serialized dtype policy."""
     config = dict(config)
-    dtype = config.get("dtype")
-    if isinstance(dtype, dict):
-        config["dtype"] = dtype.get("config", {}).get("name")
+    if isinstance(config.get("dtype"), dict):
+        config["dtype"] = dtype_policies.deserialize(config["dtype"])
     return cls(**config)
 
 

@@ -179,9 +179,28 @@ class Functional(Model):
             ]
 
     def get_config(self) -> dict:
-        raise NotImplementedError(
-            "Serializing functional models arrives with the saving issue."
-        )
+        """Keras 3's config: `name`, `trainable`, `layers` (with their
+        `inbound_nodes`), `input_layers` and `output_layers`.
+
+        A subclass with its own constructor gets `Model`'s config instead.
+        """
+        from kerasish.models import functional_config
+
+        if not functional_config.functional_like_constructor(type(self)):
+            return Model.get_config(self)
+        return functional_config.get_config(self)
+
+    @classmethod
+    def from_config(cls, config: dict, custom_objects: dict | None = None) -> Model:
+        """Rebuilds the model's graph from `get_config()`'s output."""
+        return Model.from_config.__func__(cls, config, custom_objects)
+
+    def get_build_config(self) -> dict:
+        # A functional model is built at construction; Keras writes this.
+        return {"input_shape": None}
+
+    def build_from_config(self, config: dict) -> None:
+        del config  # built at construction
 
 
 def _check_symbolic(tensors: list, argument: str) -> None:

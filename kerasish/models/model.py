@@ -8,7 +8,7 @@ import jax
 
 from kerasish.core import scope
 from kerasish.layers.layer import Layer
-from kerasish.models import pure
+from kerasish.models import compiled_calls, pure
 from kerasish.trainers.trainer import Trainer
 
 
@@ -25,11 +25,19 @@ class Model(Trainer, Layer):
     """
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Model:
+        from kerasish.models import model_config
         from kerasish.models.functional import Functional
 
         if cls is Model and _functional_arguments(args, kwargs):
             return super().__new__(Functional)
-        return super().__new__(cls)
+        instance = super().__new__(cls)
+        # Keras quirk: `Model.__new__` drops the constructor arguments before
+        # its automatic config is recorded, so a subclass without `get_config`
+        # reports its constructor's defaults, not the values it was given.
+        instance.__dict__["_auto_config"] = model_config.record_init_arguments(
+            cls, (), {}
+        )
+        return instance
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from kerasish.models.functional import Functional
@@ -94,7 +102,97 @@ class Model(Trainer, Layer):
             layer_range=layer_range,
         )
 
+    def export(
+        self,
+        filepath: Any,
+        format: str = "tf_saved_model",
+        verbose: bool | None = None,
+        input_signature: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        """Exports the inference pass for serving without the model's code.
+
+        Formats: `"stablehlo"` (kerasish's own: one file, reload with
+        `keras.export.load_stablehlo`, needs only JAX), `"onnx"` (needs
+        `kerasish[onnx]`; run with onnxruntime) and `"tf_saved_model"` (Keras'
+        default; needs TensorFlow, untested). Keras' `"openvino"`, `"litert"`
+        and `"torch"` raise a `ValueError`. See `kerasish/export/`.
+        """
+        from kerasish.export.export_model import export_model
+
+        export_model(self, filepath, format, verbose, input_signature, **kwargs)
+
+    # ----------------------------------------------------------- files
+
+    def save(
+        self,
+        filepath: Any,
+        overwrite: bool = True,
+        zipped: bool | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Saves the model as a `.keras` file (config, weights, optimizer state).
+
+        An alias of `keras.saving.save_model`; see `kerasish/saving/`.
+        """
+        from kerasish.saving import saving_api
+
+        return saving_api.save_model(
+            self, filepath, overwrite=overwrite, zipped=zipped, **kwargs
+        )
+
+    def save_weights(
+        self, filepath: Any, overwrite: bool = True, max_shard_size: Any = None
+    ) -> None:
+        """Saves all weights (and optimizer state) to a `.weights.h5` file."""
+        from kerasish.saving import saving_api
+
+        return saving_api.save_weights(
+            self, filepath, overwrite=overwrite, max_shard_size=max_shard_size
+        )
+
+    def load_weights(
+        self, filepath: Any, skip_mismatch: bool = False, **kwargs: Any
+    ) -> None:
+        """Loads weights from a `.weights.h5` or `.keras` file, by structure."""
+        from kerasish.saving import saving_api
+
+        saving_api.load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
+
     _is_sequential_like = True
+
+    # ----------------------------------------------------------- config
+
+    def get_config(self) -> dict:
+        """The model's config; a subclass without its own `get_config` gets
+        Keras' automatic one (its plain-valued constructor arguments)."""
+        from kerasish.models import model_config
+
+        config = Layer.get_config(self)
+        if type(self).get_config in _default_get_configs() and not _is_builtin(self):
+            return model_config.auto_config(self, config)
+        return config
+
+    @classmethod
+    def from_config(cls, config: dict, custom_objects: dict | None = None) -> Model:
+        """Creates a model from its config (a functional graph or `cls(**config)`)."""
+        from kerasish.models import model_config
+
+        return model_config.model_from_config(cls, config, custom_objects)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """Returns a JSON string containing the network configuration.
+
+        Load it with `keras.models.model_from_json(json_string, custom_objects)`.
+
+        Args:
+            **kwargs: Additional keyword arguments passed to `json.dumps()`.
+        """
+        import json
+
+        from kerasish.saving import serialization_lib
+
+        return json.dumps(serialization_lib.serialize_keras_object(self), **kwargs)
 
     # ----------------------------------------------------------- pure face
 
@@ -104,6 +202,12 @@ class Model(Trainer, Layer):
                 f"`model.{what}` needs a built model: call the model on data, "
                 "call `model.build(input_shape)`, or start it with `keras.Input`."
             )
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        outputs = compiled_calls.eager_call(self, args, kwargs)
+        if outputs is NotImplemented:
+            outputs = super().__call__(*args, **kwargs)
+        return outputs
 
     @property
     def params(self) -> dict:
@@ -197,6 +301,19 @@ class Model(Trainer, Layer):
 
 
 _FUNCTIONAL_SUBCLASSES: dict[type, type] = {}
+
+
+def _default_get_configs() -> tuple:
+    from kerasish.models.functional import Functional
+
+    return (Model.get_config, Functional.get_config)
+
+
+def _is_builtin(model: Any) -> bool:
+    from kerasish.models.functional import Functional
+    from kerasish.models.sequential import Sequential
+
+    return type(model) in (Model, Functional, Sequential)
 
 
 def _functional_arguments(args: tuple, kwargs: dict) -> bool:

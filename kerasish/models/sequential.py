@@ -103,6 +103,9 @@ class Sequential(Model):
         return layer
 
     def _sync_tracking(self) -> None:
+        # Compiled forward passes traced the old stack.
+        for cache in ("_predict_runners", "_compiled_forward", "_eager_signatures"):
+            self.__dict__.pop(cache, None)
         self._tracking()["_layers"] = [
             layer for layer in self._stack if not isinstance(layer, InputLayer)
         ]

@@ -12,6 +12,16 @@ from kerasish.backend import config
 from kerasish.ops._dispatch import axis_arg, keras_op, to_float, to_tensor
 
 
+def at_least_float32(dtype: Any) -> Any:
+    """float32 for half-precision (or non-float) dtypes, else `dtype` itself:
+    normalization statistics overflow in float16 (written without implicit
+    promotion, which strict dtype-promotion mode refuses)."""
+    dtype = jnp.dtype(dtype)
+    if jnp.issubdtype(dtype, jnp.floating) and jnp.finfo(dtype).bits >= 32:
+        return dtype
+    return jnp.dtype(jnp.float32)
+
+
 @keras_op
 def moments(
     x: Any, axes: Any, keepdims: bool = False, synchronized: bool = False
@@ -114,7 +124,7 @@ def layer_normalization(
     epsilon = config.epsilon() if epsilon is None else epsilon
     x = to_float(x)
     original = x.dtype
-    x = x.astype(jnp.promote_types(original, jnp.float32))
+    x = x.astype(at_least_float32(original))
     axes = sorted([axis] if isinstance(axis, int) else axis)
     shape = [1] * x.ndim
     for dim in axes:
@@ -151,7 +161,7 @@ def rms_normalization(
     epsilon = config.epsilon() if epsilon is None else epsilon
     x = to_float(x)
     original = x.dtype
-    x = x.astype(jnp.promote_types(original, jnp.float32))
+    x = x.astype(at_least_float32(original))
     if x.ndim == 0:
         x = jnp.expand_dims(x, 0)
     axis = tuple(sorted(axis)) if isinstance(axis, list | tuple) else axis

@@ -6,6 +6,7 @@ from kerasish.optimizers.adam import Adam
 from kerasish.optimizers.adamax import Adamax
 from kerasish.optimizers.adamw import AdamW
 from kerasish.optimizers.base import Optimizer
+from kerasish.optimizers.loss_scale_optimizer import LossScaleOptimizer
 from kerasish.optimizers.nadam import Nadam
 from kerasish.optimizers.optax_wrapper import OptaxOptimizer
 from kerasish.optimizers.registry import deserialize, get, serialize
@@ -17,6 +18,7 @@ __all__ = [
     "Adam",
     "AdamW",
     "Adamax",
+    "LossScaleOptimizer",
     "Nadam",
     "OptaxOptimizer",
     "Optimizer",

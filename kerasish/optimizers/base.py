@@ -321,8 +321,10 @@ class Optimizer(LearningRateMixin, StatefulShell):
         """Pure `finalize_variable_values`: the EMA weights if `use_ema`."""
         return opt_state["average"] if self.use_ema else params
 
-    def scale_loss(self, loss: Any) -> Any:
-        """Multiplies the loss by `loss_scale_factor`, if set."""
+    def scale_loss(self, loss: Any, opt_state: dict | None = None) -> Any:
+        """Multiplies the loss by `loss_scale_factor`, if set (the train step
+        differentiates the scaled loss; `stateless_apply` unscales the grads)."""
+        del opt_state
         if self.loss_scale_factor is not None:
             return loss * self.loss_scale_factor
         return loss

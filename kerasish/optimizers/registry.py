@@ -12,6 +12,7 @@ from kerasish.optimizers.adam import Adam
 from kerasish.optimizers.adamax import Adamax
 from kerasish.optimizers.adamw import AdamW
 from kerasish.optimizers.base import Optimizer
+from kerasish.optimizers.loss_scale_optimizer import LossScaleOptimizer
 from kerasish.optimizers.nadam import Nadam
 from kerasish.optimizers.optax_wrapper import OptaxOptimizer
 from kerasish.optimizers.rmsprop import RMSprop
@@ -21,6 +22,8 @@ _BUILTINS: dict[str, type[Optimizer]] = {
     cls.__name__.lower(): cls
     for cls in (SGD, Adam, AdamW, RMSprop, Adagrad, Adamax, Nadam)
 }
+# Classes known to configs but not buildable from a bare name.
+_KNOWN = {**_BUILTINS, "lossscaleoptimizer": LossScaleOptimizer}
 
 
 def _unknown(identifier: Any) -> ValueError:
@@ -41,7 +44,7 @@ def serialize(optimizer: Optimizer) -> dict:
         `{"module", "class_name", "config", "registered_name"}` as Keras writes it.
     """
     cls = type(optimizer)
-    builtin = _BUILTINS.get(cls.__name__.lower()) is cls
+    builtin = _KNOWN.get(cls.__name__.lower()) is cls
     return {
         "module": "keras.optimizers" if builtin else cls.__module__,
         "class_name": cls.__name__,
@@ -66,7 +69,7 @@ def deserialize(config: dict, custom_objects: dict | None = None) -> Optimizer:
     custom_objects = custom_objects or {}
     class_name = config["class_name"]
     cls = custom_objects.get(config.get("registered_name") or class_name)
-    cls = cls or custom_objects.get(class_name) or _BUILTINS.get(class_name.lower())
+    cls = cls or custom_objects.get(class_name) or _KNOWN.get(class_name.lower())
     if cls is None:
         raise _unknown(class_name)
     inner = dict(config.get("config") or {})

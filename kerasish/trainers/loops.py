@@ -11,6 +11,8 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import random as random_lib
+from kerasish.distribution import data_sharding, placement
+from kerasish.distribution.distribution_lib import distribution
 from kerasish.layers.layer_utils import symbolic_run
 from kerasish.models import pure
 from kerasish.trainers import compile_utils, custom_steps
@@ -116,9 +118,11 @@ class Runtime:
         `test_step` when the model overrides it, else the built-in one."""
         name = f"{kind}_step"
         if custom_steps.overrides(self.model, name):
-            return custom_steps.make_step(self.model, self.metrics, name)
-        builtin = getattr(self.steps, name)
-        return lambda ts, batch: (builtin(ts, batch), None)
+            step = custom_steps.make_step(self.model, self.metrics, name)
+        else:
+            builtin = getattr(self.steps, name)
+            step = lambda ts, batch: (builtin(ts, batch), None)  # noqa: E731
+        return data_sharding.constrain_step(step, self.model)
 
     def _metric_logs(self, ts: TrainState) -> dict:
         return self.steps.logs(ts.metric_state)
@@ -169,9 +173,10 @@ def collect_state(model: Any, runtime: Runtime, reset_metrics: bool) -> TrainSta
         metric_state = runtime.initial_metric_state
     else:
         metric_state = [[v.value for v in m.variables] for m in runtime.metrics]
-    return TrainState(
+    ts = TrainState(
         model.params, model.state, model.optimizer.opt_state, metric_state, runtime.key
     )
+    return placement.place_state(model, ts)
 
 
 def write_state(model: Any, runtime: Runtime, ts: TrainState) -> None:
@@ -184,6 +189,14 @@ def write_state(model: Any, runtime: Runtime, ts: TrainState) -> None:
     model.optimizer.opt_state = ts.opt_state
     write_metrics(runtime, ts)
     runtime.key = ts.key
+    model._unsynced_train_state = None
+
+
+def mark_unsynced(model: Any, runtime: Runtime, ts: TrainState, mode: str) -> None:
+    """Keras (JAX) leaves the variables stale mid-epoch; a callback reading
+    `self.model` calls this to write the running state back first."""
+    if mode == "train":
+        model._unsynced_train_state = lambda: write_state(model, runtime, ts)
 
 
 def write_metrics(runtime: Runtime, ts: TrainState) -> None:
@@ -217,6 +230,15 @@ def _fused_steps(callbacks: Any, total: int) -> int:
     return total
 
 
+def _hook_stride(model: Any, callbacks: Any, mode: str) -> int | None:
+    """Batches per pair of batch hooks when callbacks need Keras' semantics:
+    `steps_per_execution`, whatever the device calls. `None` when fused."""
+    if not callbacks.needs_batch_hooks(mode):
+        return None
+    spe = getattr(model, "steps_per_execution", 1)
+    return max(1, int(spe)) if spe != "auto" else 1
+
+
 def run_epoch(
     model: Any,
     runtime: Runtime,
@@ -227,30 +249,59 @@ def run_epoch(
     callbacks: Any,
     mode: str,
 ) -> tuple:
-    """One pass over `data` in `order`; returns `(ts, logs, stopped)`."""
+    """One pass over `data` in `order`; returns `(ts, logs, stopped)`.
+
+    Batch hooks bracket each execution of `steps_per_execution` batches, with
+    Keras' indices: `begin(first)`, `end(first + steps_per_execution - 1)`,
+    even past the last batch (Keras' iterator does not clip it). When fused,
+    they bracket each device call with its real last index.
+    """
+    order, plan = data_sharding.prepare_epoch(order, plan)
     k = _chunk_size(model, runtime, plan, callbacks, mode)
+    keras_stride = _hook_stride(model, callbacks, mode)
+    stride = keras_stride or k
     begin, end = f"on_{mode}_batch_begin", f"on_{mode}_batch_end"
     device_order = jnp.asarray(order, dtype=jnp.int32)
     logs: dict = {}
+    for start in range(0, plan.num_batches, stride):
+        stop = min(start + stride, plan.num_batches)
+        getattr(callbacks, begin)(start)
+        ts, logs = _run_batches(
+            runtime, mode, ts, data, device_order, plan, k, start, stop
+        )
+        mark_unsynced(model, runtime, ts, mode)
+        getattr(callbacks, end)(start + stride - 1 if keras_stride else stop - 1, logs)
+        if mode == "train" and model.stop_training:
+            return ts, logs, True
+    return ts, logs, False
+
+
+def _run_batches(
+    runtime: Runtime,
+    mode: str,
+    ts: TrainState,
+    data: tuple,
+    device_order: jax.Array,
+    plan: EpochPlan,
+    k: int,
+    start: int,
+    stop: int,
+) -> tuple:
+    """Runs batches `[start, stop)`: full ones `k` per device call, then the
+    partial last batch if it is in range."""
+    logs: dict = {}
     masked = plan.full % k != 0
-    for first in range(0, plan.full, k):
-        n_valid = min(k, plan.full - first)
-        getattr(callbacks, begin)(first)
+    full_stop = min(stop, plan.full)
+    for first in range(start, full_stop, k):
+        n_valid = min(k, full_stop - first)
         run = runtime.runner(mode, plan.batch_size, k, masked)
         ts, logs = run(
             ts, data, device_order, np.int32(first * plan.batch_size), np.int32(n_valid)
         )
-        getattr(callbacks, end)(first + n_valid - 1, logs)
-        if mode == "train" and model.stop_training:
-            return ts, logs, True
-    if plan.remainder:
-        getattr(callbacks, begin)(plan.full)
-        idx = jnp.asarray(
-            order[plan.full * plan.batch_size : plan.num_samples], jnp.int32
-        )
+    if plan.remainder and stop > plan.full:
+        idx = device_order[plan.full * plan.batch_size : plan.num_samples]
         ts, logs = runtime.runner(mode, plan.remainder, 0)(ts, data, idx)
-        getattr(callbacks, end)(plan.full, logs)
-    return ts, logs, False
+    return ts, logs
 
 
 def _epoch_order(n: int, plan: EpochPlan, shuffle: Any) -> np.ndarray:
@@ -266,7 +317,10 @@ def _epoch_order(n: int, plan: EpochPlan, shuffle: Any) -> np.ndarray:
     return np.arange(n)
 
 
-def _to_device(data: Any) -> Any:
+def _to_device(data: Any, per_process: bool = False) -> Any:
+    """`data` on the device(s); `per_process`: each process passes its own rows."""
+    if distribution() is not None:
+        return data_sharding.place_data(data, per_process)
     return jax.tree_util.tree_map(jnp.asarray, data)
 
 
@@ -286,10 +340,18 @@ def fit_loop(
 ) -> Any:
     """Keras' fit loop: epochs of fused steps, validation, callbacks, history."""
     runtime.check_labels(model, data[1])
-    device_data = _to_device(data)
-    device_val = _to_device(validation_data) if validation_data is not None else None
+    device_data = _to_device(data, per_process=True)
+    # A streamed `validation_data` arrives as a validator (trainers/streaming.py).
+    validator = validation_data if hasattr(validation_data, "run_validation") else None
+    device_val = None
+    if validation_data is not None and validator is None:
+        device_val = _to_device(validation_data, per_process=True)
     model.stop_training = False
+    model._unsynced_train_state = None  # left over if a fit was interrupted
     callbacks.on_train_begin()
+    # Keras: `BackupAndRestore.on_train_begin` may set the epoch to resume at
+    # (and Keras never resets `_initial_epoch`).
+    initial_epoch = getattr(model, "_initial_epoch", None) or initial_epoch
     training_logs: dict = {}
     for epoch in range(initial_epoch, epochs):
         callbacks.on_epoch_begin(epoch)
@@ -301,7 +363,10 @@ def fit_loop(
         )
         write_state(model, runtime, ts)
         epoch_logs = dict(logs)
-        if device_val is not None and (epoch + 1) % validation_freq == 0:
+        if validator is not None and (epoch + 1) % validation_freq == 0:
+            val_logs = validator.run_validation(model, runtime, callbacks)
+            epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
+        elif device_val is not None and (epoch + 1) % validation_freq == 0:
             val_plan = EpochPlan(
                 arrays.num_samples(validation_data),
                 validation_batch_size,
@@ -328,7 +393,7 @@ def evaluate_loop(
         model,
         runtime,
         ts,
-        _to_device(data),
+        _to_device(data, per_process=True),
         np.arange(plan.num_samples),
         plan,
         callbacks,
@@ -359,6 +424,7 @@ def _predict_fn(model: Any, batch_size: int, steps: int) -> Any:
     if key not in cache:
 
         def predict_step(params: Any, state: Any, x: Any) -> Any:
+            x = data_sharding.constrain_predict_batch(x)
             return pure.pure_call(model, params, state, (x,), {}, False, None)[0]
 
         cache[key] = steps_lib.make_predict_runner(predict_step, batch_size, steps)
@@ -389,11 +455,3 @@ def predict_loop(model: Any, x: Any, plan: EpochPlan, callbacks: Any) -> Any:
         lambda *ys: np.concatenate([np.asarray(y) for y in ys]), *outputs
     )
     return jax.tree_util.tree_map(lambda a: a[: plan.num_samples], result)
-
-
-def predict_batch(model: Any, x: Any) -> Any:
-    n = arrays.num_samples(x)
-    out = _predict_fn(model, n, 1)(
-        model.params, model.state, _to_device(x), jnp.arange(n, dtype=jnp.int32)
-    )
-    return jax.tree_util.tree_map(np.asarray, out)

@@ -76,10 +76,17 @@ class Steps:
             new.append(values)
         return new
 
+    def _scaled_loss(self, params: Any, ts: TrainState, batch: tuple) -> tuple:
+        """The loss the optimizer differentiates (scaled for loss scaling)."""
+        loss, aux = self._loss(params, ts, batch, True, ts.key)
+        scale_loss = getattr(self.optimizer, "scale_loss", None)
+        scaled = loss if scale_loss is None else scale_loss(loss, ts.opt_state)
+        return scaled, (loss, aux)
+
     def train_step(self, ts: TrainState, batch: tuple) -> TrainState:
-        grad_fn = jax.value_and_grad(self._loss, has_aux=True)
-        (loss, (y_pred, new_state, key, parts)), grads = grad_fn(
-            ts.params, ts, batch, True, ts.key
+        grad_fn = jax.value_and_grad(self._scaled_loss, has_aux=True)
+        (_, (loss, (y_pred, new_state, key, parts))), grads = grad_fn(
+            ts.params, ts, batch
         )
         params, opt_state = self.optimizer.stateless_apply(
             ts.opt_state, grads, ts.params

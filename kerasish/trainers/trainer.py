@@ -7,9 +7,10 @@ from typing import Any
 import numpy as np
 
 from kerasish.callbacks.callback_list import CallbackList
-from kerasish.trainers import custom_steps, loops
+from kerasish.models import compiled_calls
+from kerasish.trainers import custom_steps, loops, streaming
 from kerasish.trainers.compile_utils import CompileLoss, CompileMetrics
-from kerasish.trainers.data import arrays
+from kerasish.trainers.data import arrays, data_adapter
 
 
 class Trainer:
@@ -51,12 +52,28 @@ class Trainer:
             steps_per_execution: Steps per device call when a callback needs
                 batch-level hooks; otherwise kerasish fuses steps itself.
             jit_compile: Accepted for compatibility.
+            auto_scale_loss: Under the `"mixed_float16"` policy, wrap the
+                optimizer in a `LossScaleOptimizer` (as Keras does).
         """
         from kerasish import metrics as metrics_module
         from kerasish import optimizers
 
-        del run_eagerly, jit_compile, auto_scale_loss
         self.optimizer = optimizers.get(optimizer)
+        self._compile_config = compile_config(
+            self.optimizer,
+            loss,
+            loss_weights,
+            metrics,
+            weighted_metrics,
+            run_eagerly,
+            steps_per_execution,
+            jit_compile,
+        )
+        if auto_scale_loss and self.dtype_policy.name == "mixed_float16":
+            if not isinstance(self.optimizer, optimizers.LossScaleOptimizer):
+                self.optimizer = optimizers.LossScaleOptimizer(
+                    self.optimizer, name="loss_scale_optimizer"
+                )
         self.loss = loss
         self._compile_loss = CompileLoss(loss, loss_weights)
         self._compile_metrics = CompileMetrics(metrics, weighted_metrics)
@@ -65,6 +82,43 @@ class Trainer:
         self._runtime = None
         self.compiled = True
         self.stop_training = False
+
+    def get_compile_config(self) -> dict:
+        """Returns a serialized config with information for compiling the model.
+
+        Returns:
+            The `compile()` arguments as Keras serializes them (optimizer,
+            loss, metrics, ...), or `{}` when the model is not compiled.
+        """
+        from kerasish.saving import serialization_lib
+
+        if self.compiled and getattr(self, "_compile_config", None) is not None:
+            return serialization_lib.serialize_keras_object(self._compile_config)
+        return {}
+
+    def compile_from_config(self, config: dict) -> None:
+        """Compiles the model with the information given in config.
+
+        Args:
+            config: Dict from `get_compile_config()`.
+        """
+        import warnings
+
+        from kerasish.saving import serialization_lib
+
+        if type(self).compile is not Trainer.compile:
+            warnings.warn(
+                "`compile()` was not called as part of model loading "
+                "because the model's `compile()` method is custom. "
+                "All subclassed Models that have `compile()` "
+                "overridden should also override "
+                "`get_compile_config()` and `compile_from_config(config)`. "
+                "Alternatively, you can "
+                "call `compile()` manually after loading.",
+                stacklevel=2,
+            )
+            return
+        self.compile(**serialization_lib.deserialize_keras_object(config))
 
     @property
     def metrics(self) -> list:
@@ -114,12 +168,31 @@ class Trainer:
             per-epoch values.
         """
         self._assert_compile_called()
+        if validation_data is None:
+            streaming.check_validation_split(x, validation_split)
+        if data_adapter.is_streaming(x) or data_adapter.is_streaming(validation_data):
+            # Batches come from Python: trainers/streaming.py.
+            validator = streaming.make_validator(
+                self,
+                validation_data,
+                validation_batch_size or batch_size or 32,
+                validation_steps,
+            )
+            if data_adapter.is_streaming(x):
+                return streaming.fit(
+                    self, x, y, sample_weight, class_weight, shuffle,
+                    steps_per_epoch, callbacks, verbose, epochs, initial_epoch,
+                    validator, validation_freq,
+                )  # fmt: skip
+            validation_data = validator
         data = arrays.standardize(x, y, sample_weight, class_weight)
         if validation_split and validation_data is None:
             data, validation_data = arrays.train_validation_split(
                 data, validation_split
             )
-        if validation_data is not None:
+        if validation_data is not None and not isinstance(
+            validation_data, streaming.StreamValidator
+        ):
             validation_data = arrays.standardize(
                 *arrays.unpack_x_y_sample_weight(validation_data), None
             )
@@ -135,20 +208,24 @@ class Trainer:
             epochs=epochs,
             steps=plan.num_batches,
         )
-        return loops.fit_loop(
-            self,
-            runtime,
-            data,
-            plan,
-            callback_list,
-            epochs,
-            initial_epoch,
-            shuffle,
-            validation_data,
-            validation_batch_size or batch_size,
-            validation_steps,
-            validation_freq,
-        )
+        try:
+            return loops.fit_loop(
+                self,
+                runtime,
+                data,
+                plan,
+                callback_list,
+                epochs,
+                initial_epoch,
+                shuffle,
+                validation_data,
+                validation_batch_size or batch_size,
+                validation_steps,
+                validation_freq,
+            )
+        finally:
+            if isinstance(validation_data, streaming.StreamValidator):
+                validation_data.close()
 
     def evaluate(
         self,
@@ -169,6 +246,11 @@ class Trainer:
             `return_dict=True` a dict with sorted keys.
         """
         self._assert_compile_called()
+        if data_adapter.is_streaming(x):
+            logs = streaming.evaluate(
+                self, x, y, sample_weight, steps, callbacks, verbose
+            )
+            return self._format_evaluate(logs, return_dict)
         data = arrays.standardize(x, y, sample_weight, None)
         batch_size = batch_size or 32
         runtime = self._ensure_runtime(data, batch_size, shuffle=False)
@@ -214,10 +296,14 @@ class Trainer:
         callbacks: list | None = None,
     ) -> Any:
         """Generates output predictions (NumPy arrays) for the input samples."""
+        if data_adapter.is_streaming(x):
+            return streaming.predict(self, x, steps, callbacks, verbose)
         x = arrays.to_arrays(x)
         batch_size = batch_size or 32
         loops.ensure_built(self, x, batch_size)
         n = arrays.num_samples(x)
+        if verbose == 0 and not callbacks and n <= batch_size and steps is None:
+            return compiled_calls.predict(self, x)
         if steps is not None:
             n = min(n, steps * batch_size)
         plan = loops.EpochPlan(n, min(batch_size, n), None)
@@ -265,7 +351,7 @@ class Trainer:
         """Returns predictions (NumPy) for a single batch of samples."""
         x = arrays.to_arrays(x)
         loops.ensure_built(self, x, arrays.num_samples(x))
-        return loops.predict_batch(self, x)
+        return compiled_calls.predict(self, x)
 
     def _ensure_runtime(self, data: tuple, batch_size: int, shuffle: Any) -> Any:
         """Builds the model, compiled loss/metrics and optimizer on first use."""
@@ -320,3 +406,34 @@ class Trainer:
             value = metric.result()
             result.update(value if isinstance(value, dict) else {metric.name: value})
         return {k: float(np.asarray(v)) for k, v in sorted(result.items())}
+
+
+def compile_config(
+    optimizer: Any,
+    loss: Any,
+    loss_weights: Any,
+    metrics: Any,
+    weighted_metrics: Any,
+    run_eagerly: bool,
+    steps_per_execution: Any,
+    jit_compile: Any,
+) -> dict:
+    """`compile()`'s arguments as Keras records them for `get_compile_config`.
+
+    Keras keeps the resolved optimizer (before any loss-scale wrapping) and
+    resolves `jit_compile="auto"` to True on JAX (False when running eagerly).
+    """
+    if jit_compile == "auto":
+        jit_compile = not run_eagerly
+    if jit_compile and run_eagerly:
+        jit_compile = False
+    return {
+        "optimizer": optimizer,
+        "loss": loss,
+        "loss_weights": loss_weights,
+        "metrics": metrics,
+        "weighted_metrics": weighted_metrics,
+        "run_eagerly": run_eagerly,
+        "steps_per_execution": steps_per_execution,
+        "jit_compile": jit_compile,
+    }

@@ -225,7 +225,7 @@ class MultiHeadAttention(Layer):
             "activity_regularizer": self._activity_regularizer,
             "kernel_constraint": self._kernel_constraint,
             "bias_constraint": self._bias_constraint,
-            "dtype": self.dtype,
+            "dtype": self.dtype_policy,
             "kernel_initializer": kernel,
             "bias_initializer": bias,
         }
@@ -256,9 +256,9 @@ class MultiHeadAttention(Layer):
             equations.build_attention_equation(rank, self._attention_axes)
         )
         norm_axes = tuple(range(scores_rank - len(self._attention_axes), scores_rank))
-        self._softmax = Softmax(axis=norm_axes, dtype=self.dtype)
+        self._softmax = Softmax(axis=norm_axes, dtype=self.dtype_policy)
         self._dropout_layer = Dropout(
-            rate=self._dropout, dtype=self.dtype, seed=self.seed
+            rate=self._dropout, dtype=self.dtype_policy, seed=self.seed
         )
 
     def get_build_config(self) -> dict | None:

@@ -11,6 +11,7 @@ from kerasish import constraints, initializers, regularizers
 from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
 from kerasish.layers.normalization import _checks
+from kerasish.ops.normalization import at_least_float32
 
 
 class BatchNormalization(Layer):
@@ -129,6 +130,7 @@ class BatchNormalization(Layer):
             self.gamma = self.add_weight(
                 shape=shape,
                 name="gamma",
+                autocast=False,
                 initializer=self.gamma_initializer,
                 regularizer=self.gamma_regularizer,
                 constraint=self.gamma_constraint,
@@ -138,6 +140,7 @@ class BatchNormalization(Layer):
             self.beta = self.add_weight(
                 shape=shape,
                 name="beta",
+                autocast=False,
                 initializer=self.beta_initializer,
                 regularizer=self.beta_regularizer,
                 constraint=self.beta_constraint,
@@ -146,12 +149,14 @@ class BatchNormalization(Layer):
         self.moving_mean = self.add_weight(
             shape=shape,
             name="moving_mean",
+            autocast=False,
             initializer=self.moving_mean_initializer,
             trainable=False,
         )
         self.moving_variance = self.add_weight(
             shape=shape,
             name="moving_variance",
+            autocast=False,
             initializer=self.moving_variance_initializer,
             trainable=False,
         )
@@ -171,7 +176,7 @@ class BatchNormalization(Layer):
                 f"mask.shape={tuple(jnp.shape(mask))}, inputs.shape={inputs.shape}"
             )
         # Statistics in at least float32: half precision overflows here.
-        x = inputs.astype(jnp.promote_types(inputs.dtype, jnp.float32))
+        x = inputs.astype(at_least_float32(inputs.dtype))
         moving_mean = self.moving_mean.value.astype(x.dtype)
         moving_variance = self.moving_variance.value.astype(x.dtype)
         # Keras: a frozen BN layer (`trainable=False`) runs in inference mode.

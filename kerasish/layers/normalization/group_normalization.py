@@ -11,6 +11,7 @@ from kerasish import constraints, initializers, regularizers
 from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
 from kerasish.layers.normalization import _checks
+from kerasish.ops.normalization import at_least_float32
 
 
 class GroupNormalization(Layer):
@@ -112,6 +113,7 @@ class GroupNormalization(Layer):
             self.gamma = self.add_weight(
                 shape=(dim,),
                 name="gamma",
+                autocast=False,
                 initializer=self.gamma_initializer,
                 regularizer=self.gamma_regularizer,
                 constraint=self.gamma_constraint,
@@ -120,6 +122,7 @@ class GroupNormalization(Layer):
             self.beta = self.add_weight(
                 shape=(dim,),
                 name="beta",
+                autocast=False,
                 initializer=self.beta_initializer,
                 regularizer=self.beta_regularizer,
                 constraint=self.beta_constraint,
@@ -134,7 +137,7 @@ class GroupNormalization(Layer):
         group_shape[axis] = inputs.shape[axis] // self.groups
         group_shape.insert(axis, self.groups)
         x = jnp.reshape(inputs, group_shape)
-        x = x.astype(jnp.promote_types(x.dtype, jnp.float32))
+        x = x.astype(at_least_float32(x.dtype))
         reduce = tuple(i for i in range(1, rank + 1) if i != axis)
         mean = jnp.mean(x, axis=reduce, keepdims=True)
         variance = jnp.var(x, axis=reduce, keepdims=True)

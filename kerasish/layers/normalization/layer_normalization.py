@@ -11,6 +11,7 @@ import jax.numpy as jnp
 from kerasish import constraints, initializers, regularizers
 from kerasish.layers.layer import Layer
 from kerasish.layers.normalization import _checks
+from kerasish.ops.normalization import at_least_float32
 
 
 class LayerNormalization(Layer):
@@ -100,6 +101,7 @@ class LayerNormalization(Layer):
         if self.scale or self.rms_scaling:
             self.gamma = self.add_weight(
                 name="gamma",
+                autocast=False,
                 shape=shape,
                 initializer=self.gamma_initializer,
                 regularizer=self.gamma_regularizer,
@@ -109,6 +111,7 @@ class LayerNormalization(Layer):
         if self.center and not self.rms_scaling:
             self.beta = self.add_weight(
                 name="beta",
+                autocast=False,
                 shape=shape,
                 initializer=self.beta_initializer,
                 regularizer=self.beta_regularizer,
@@ -117,7 +120,7 @@ class LayerNormalization(Layer):
             )
 
     def call(self, inputs: jax.Array) -> jax.Array:
-        x = inputs.astype(jnp.promote_types(inputs.dtype, jnp.float32))
+        x = inputs.astype(at_least_float32(inputs.dtype))
         axes = tuple(self.axis)
         shape = [1] * x.ndim
         for dim in axes:

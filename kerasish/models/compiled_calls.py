@@ -1,0 +1,99 @@
+"""Cheap inference calls: one cached jitted forward pass per model.
+
+`predict_on_batch`, single-batch `predict(verbose=0)` and repeated eager
+`model(x)` calls on Sequential/Functional models run the same jitted function
+of the variables' values, so they cost little more than a hand-jitted apply.
+The function returns the outputs' Keras masks and the call's losses too, so
+eager semantics (`output._keras_mask`, `model.losses`) are kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jax
+import numpy as np
+
+from kerasish.core import masking, scope
+from kerasish.core.keras_tensor import KerasTensor
+from kerasish.models import pure
+
+# An eager call signature is jitted from its second use on: a shape seen once
+# (say, a one-off probe) keeps Keras' eager cost instead of paying a compile.
+_JIT_AFTER = 2
+
+
+def forward(model: Any) -> Any:
+    """`fn(values, x) -> (outputs, masks, losses)`, jitted once per model.
+
+    `values` are the current values of `pure.variable_layout(model)`'s
+    variables, in that order (see `variable_values`).
+    """
+    fn = model.__dict__.get("_compiled_forward")
+    if fn is None:
+
+        def run(values: list, x: Any) -> tuple:
+            layout = pure.variable_layout(model)
+            bound = {id(v): value for (_, v), value in zip(layout, values, strict=True)}
+            active = scope.Scope(values=bound, key=None, training=False)
+            with scope.enter(active):
+                outputs = model(x, training=False)
+            masks = [
+                masking.get_keras_mask(y) for y in jax.tree_util.tree_leaves(outputs)
+            ]
+            return outputs, masks, active.losses
+
+        fn = model.__dict__["_compiled_forward"] = jax.jit(run)
+    return fn
+
+
+def variable_values(model: Any) -> list:
+    """The current value of each variable of the model, in layout order."""
+    return [v._value for _, v in pure.variable_layout(model)]
+
+
+def predict(model: Any, x: Any) -> Any:
+    """Outputs (NumPy) of one forward pass in inference mode."""
+    outputs, _, _ = forward(model)(variable_values(model), x)
+    return jax.tree_util.tree_map(np.asarray, outputs)
+
+
+def eager_call(model: Any, args: tuple, kwargs: dict) -> Any:
+    """`model(x)` through the jitted forward, or `NotImplemented` when the call
+    must run eagerly (symbolic inputs, training mode, masks, extra arguments,
+    inside another call, a subclassed `call`, a signature seen only once)."""
+    if not _jittable(model, args, kwargs):
+        return NotImplemented
+    x = args[0]
+    leaves = jax.tree_util.tree_leaves(x)
+    signature = tuple((tuple(a.shape), str(a.dtype)) for a in leaves)
+    seen = model.__dict__.setdefault("_eager_signatures", {})
+    seen[signature] = seen.get(signature, 0) + 1
+    if seen[signature] < _JIT_AFTER:
+        return NotImplemented
+    outputs, masks, losses = forward(model)(variable_values(model), x)
+    for y, mask in zip(jax.tree_util.tree_leaves(outputs), masks, strict=True):
+        if mask is not None:
+            masking.set_keras_mask(y, mask)
+    model._collect_eager_losses(losses)
+    return outputs
+
+
+def _jittable(model: Any, args: tuple, kwargs: dict) -> bool:
+    from kerasish.models.functional import Functional
+    from kerasish.models.sequential import Sequential
+
+    if len(args) != 1 or any(k != "training" for k in kwargs) or kwargs.get("training"):
+        return False
+    if not model.built or scope.current_scope() is not None:
+        return False
+    call = type(model).call
+    if call is not Sequential.call and call is not Functional.call:
+        return False
+    leaves = jax.tree_util.tree_leaves(args[0])
+    return bool(leaves) and all(
+        isinstance(a, np.ndarray | jax.Array)
+        and not isinstance(a, jax.core.Tracer | KerasTensor)
+        and masking.get_keras_mask(a) is None
+        for a in leaves
+    )
