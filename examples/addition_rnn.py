@@ -13,7 +13,7 @@ Only the import differs from Keras 3 (`import kerasish as keras`).
 
 Run:
     python examples/addition_rnn.py           # 50,000 questions, 30 epochs
-    python examples/addition_rnn.py --smoke   # 500 questions, 2 epochs
+    python examples/addition_rnn.py --smoke   # 320 questions, 2 epochs
 """
 
 import argparse
@@ -28,14 +28,14 @@ from kerasish import layers
 
 parser = argparse.ArgumentParser(description="Seq2seq number addition.")
 parser.add_argument(
-    "--smoke", action="store_true", help="500 questions, small model, 2 epochs"
+    "--smoke", action="store_true", help="320 questions, small model, 2 epochs"
 )
 args = parser.parse_args()
 
 keras.utils.set_random_seed(1234)
 
 # Parameters for the model and dataset.
-TRAINING_SIZE = 500 if args.smoke else 50000
+TRAINING_SIZE = 320 if args.smoke else 50000
 DIGITS = 3
 REVERSE = True
 # Maximum length of input is 'int + int' (e.g., '345+678'). Maximum length of

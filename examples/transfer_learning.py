@@ -34,7 +34,7 @@ from kerasish import layers
 def make_fake_digits(num_samples, seed=0):
     """Noisy 28x28 images where class `c` is a bright bar in row band `c`."""
     rng = np.random.default_rng(seed)
-    labels = rng.integers(0, 10, size=num_samples).astype("uint8")
+    labels = rng.permutation(np.arange(num_samples) % 10).astype("uint8")
     images = rng.integers(0, 64, size=(num_samples, 28, 28)).astype("uint8")
     for i, label in enumerate(labels):
         row = 2 + 2 * int(label)
@@ -63,7 +63,7 @@ x_test = np.expand_dims(x_test.astype("float32") / 255, -1)
 # Task A (pretraining): digits 0-4. Task B (the new task): digits 5-9, few labels.
 old_train = y_train < 5
 x_old, y_old = x_train[old_train], y_train[old_train]
-num_new = 128 if args.smoke else 1000
+num_new = 160 if args.smoke else 1000
 x_new, y_new = x_train[~old_train][:num_new], y_train[~old_train][:num_new] - 5
 x_new_test, y_new_test = x_test[y_test >= 5], y_test[y_test >= 5] - 5
 print(len(x_old), "pretraining images,", len(x_new), "images for the new task")

@@ -11,17 +11,24 @@ from kerasish.callbacks.history import History
 from kerasish.callbacks.progbar_logger import ProgbarLogger
 
 
-def pythonify_logs(logs: dict | None) -> dict:
-    """Sorted keys, scalars as Python floats, nested dicts flattened (Keras')."""
+def flatten_logs(logs: dict | None) -> dict:
+    """Sorted keys with nested dicts merged in place (a custom `train_step`
+    may return `{"loss": ..., "compile_metrics": {...}}`), values untouched."""
     result = {}
     for key, value in sorted((logs or {}).items()):
         if isinstance(value, dict):
-            result.update(pythonify_logs(value))
-            continue
-        if np.ndim(value) == 0:
-            value = float(value)
-        result[key] = value
+            result.update(flatten_logs(value))
+        else:
+            result[key] = value
     return result
+
+
+def pythonify_logs(logs: dict | None) -> dict:
+    """Keras' `pythonify_logs`: `flatten_logs`, scalars as Python floats."""
+    return {
+        key: float(value) if np.ndim(value) == 0 else value
+        for key, value in flatten_logs(logs).items()
+    }
 
 
 class CallbackList(Callback):
@@ -86,7 +93,7 @@ class CallbackList(Callback):
             getattr(callback, hook)(*args, python_logs)
 
     def _call_batch(self, hook: str, batch: int, logs: dict | None) -> None:
-        raw = {k: logs[k] for k in sorted(logs)} if logs else {}
+        raw = flatten_logs(logs)
         mode = hook.split("_")[1]  # on_{train,test,predict}_batch_*
         python_logs = None
         for callback in self.callbacks:

@@ -24,7 +24,8 @@ _JIT_AFTER = 2
 
 
 def forward(model: Any) -> Any:
-    """`fn(values, x) -> (outputs, masks, losses)`, jitted once per model.
+    """`fn(values, x) -> (outputs, masks, losses, updates)`, jitted once per
+    model (`updates`: per variable, the value `assign` recorded, or `None`).
 
     `values` are the current values of `pure.variable_layout(model)`'s
     variables, in that order (see `variable_values`).
@@ -41,7 +42,9 @@ def forward(model: Any) -> Any:
             masks = [
                 masking.get_keras_mask(y) for y in jax.tree_util.tree_leaves(outputs)
             ]
-            return outputs, masks, active.losses
+            # What `assign` recorded (stateful RNN states): written back after.
+            updates = [active.updates.get(id(v)) for _, v in layout]
+            return outputs, masks, active.losses, updates
 
         fn = model.__dict__["_compiled_forward"] = jax.jit(run)
     return fn
@@ -54,8 +57,17 @@ def variable_values(model: Any) -> list:
 
 def predict(model: Any, x: Any) -> Any:
     """Outputs (NumPy) of one forward pass in inference mode."""
-    outputs, _, _ = forward(model)(variable_values(model), x)
+    outputs = _run(model, x)[0]
     return jax.tree_util.tree_map(np.asarray, outputs)
+
+
+def _run(model: Any, x: Any) -> tuple:
+    """The jitted forward pass; recorded `assign`s reach their variables."""
+    outputs, masks, losses, updates = forward(model)(variable_values(model), x)
+    for (_, variable), value in zip(pure.variable_layout(model), updates, strict=True):
+        if value is not None:
+            variable.assign(value)
+    return outputs, masks, losses
 
 
 def eager_call(model: Any, args: tuple, kwargs: dict) -> Any:
@@ -71,7 +83,7 @@ def eager_call(model: Any, args: tuple, kwargs: dict) -> Any:
     seen[signature] = seen.get(signature, 0) + 1
     if seen[signature] < _JIT_AFTER:
         return NotImplemented
-    outputs, masks, losses = forward(model)(variable_values(model), x)
+    outputs, masks, losses = _run(model, x)
     for y, mask in zip(jax.tree_util.tree_leaves(outputs), masks, strict=True):
         if mask is not None:
             masking.set_keras_mask(y, mask)

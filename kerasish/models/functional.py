@@ -110,7 +110,7 @@ class Functional(Model):
     # ----------------------------------------------------------- calling
 
     def call(self, inputs: Any, training: bool | None = None, mask: Any = None) -> Any:
-        del training, mask  # both reach the layers through the call context
+        del mask  # reaches the layers through the call context
         values = dict(
             zip(map(id, self._input_tensors), self._flat_inputs(inputs), strict=True)
         )
@@ -122,14 +122,22 @@ class Functional(Model):
             args, kwargs = jax.tree_util.tree_map(
                 value_of, (node.args, node.kwargs), is_leaf=_is_tensor
             )
+            # Keras: the model's own `training` value overrides one fixed when
+            # the graph was built (`Dropout()(x, training=False)` still drops).
+            if training is not None and "training" in kwargs:
+                kwargs["training"] = training
             outputs = node.layer(*args, **kwargs)
             for tensor, value in zip(
                 _flatten(node.outputs), jax.tree_util.tree_leaves(outputs), strict=True
             ):
                 values[id(tensor)] = value
-        return jax.tree_util.tree_map(
+        outputs = jax.tree_util.tree_map(
             lambda t: values[id(t)], self._outputs_struct, is_leaf=_is_tensor
         )
+        # Keras unpacks a one-element list of outputs (`unpack_singleton`).
+        if isinstance(outputs, list) and len(outputs) == 1:
+            return outputs[0]
+        return outputs
 
     def _flat_inputs(self, inputs: Any) -> list:
         expected = len(self._input_tensors)

@@ -10,6 +10,7 @@ import jax.extend.core as jax_core
 import jax.numpy as jnp
 import numpy as np
 
+from kerasish.callbacks.callback_list import pythonify_logs
 from kerasish.core import random as random_lib
 from kerasish.distribution import data_sharding, placement
 from kerasish.distribution.distribution_lib import distribution
@@ -400,7 +401,7 @@ def evaluate_loop(
         "test",
     )
     write_metrics(runtime, ts)
-    logs = {k: float(v) for k, v in logs.items()}
+    logs = pythonify_logs(logs)
     callbacks.on_test_end(logs)
     return logs
 
@@ -415,7 +416,7 @@ def single_batch(model: Any, runtime: Runtime, data: tuple, train: bool) -> dict
     ts, logs = run(ts, _to_device(data), jnp.arange(n, dtype=jnp.int32))
     if train:
         write_state(model, runtime, ts)
-    return {k: float(v) for k, v in logs.items()}
+    return pythonify_logs(logs)
 
 
 def _predict_fn(model: Any, batch_size: int, steps: int) -> Any:

@@ -9,6 +9,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from kerasish.callbacks.callback_list import pythonify_logs
 from kerasish.models import pure
 from kerasish.trainers import loops
 from kerasish.trainers.data import arrays, data_adapter
@@ -254,7 +255,7 @@ def evaluate_epoch(model: Any, runtime: Any, stream: Stream, callbacks: Any) -> 
     ts = loops.collect_state(model, runtime, reset_metrics=True)
     ts, logs = run_epoch(model, runtime, ts, stream, callbacks, "test")
     loops.write_metrics(runtime, ts)
-    logs = {} if logs is None else {k: float(v) for k, v in logs.items()}
+    logs = pythonify_logs(logs)
     callbacks.on_test_end(logs)
     return logs
 

@@ -77,6 +77,10 @@ class Trainer:
         self.loss = loss
         self._compile_loss = CompileLoss(loss, loss_weights)
         self._compile_metrics = CompileMetrics(metrics, weighted_metrics)
+        # Keras builds compiled losses/metrics (drawing a batch) only if given.
+        self._compiled_objects = any(
+            arg is not None for arg in (loss, metrics, weighted_metrics)
+        )
         self._loss_tracker = metrics_module.Mean(name="loss")
         self.steps_per_execution = steps_per_execution
         self._runtime = None
@@ -357,9 +361,11 @@ class Trainer:
         """Builds the model, compiled loss/metrics and optimizer on first use."""
         first_use = self._runtime is None
         if first_use:
-            # Keras draws one batch to build on the first fit after compile; with
-            # shuffling that consumes one permutation from NumPy's global RNG.
-            if shuffle and shuffle != "batch":
+            # Keras draws one batch to build (an unbuilt model, compiled losses or
+            # metrics) on the first fit after compile; with shuffling that
+            # consumes one permutation from NumPy's global RNG.
+            needs_build = not self.built or self._compiled_objects
+            if needs_build and shuffle and shuffle != "batch":
                 np.random.permutation(arrays.num_samples(data))
             self._runtime = loops.Runtime(self, data, batch_size)
         return self._runtime

@@ -14,8 +14,11 @@ class TimeseriesDataset(PyDataset):
     """Batches of windows `data[start + pos + i * sampling_rate]` (and targets).
 
     Returned by `timeseries_dataset_from_array`; indexing gives batch `i` as
-    `inputs` or `(inputs, targets)`, NumPy arrays.
+    `inputs` or `(inputs, targets)`, NumPy arrays. It stands for the
+    `tf.data.Dataset` Keras returns, so `fit` does not shuffle its batches.
     """
+
+    stands_for_tf_dataset = True
 
     def __init__(
         self,

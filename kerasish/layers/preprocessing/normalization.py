@@ -208,6 +208,14 @@ class Normalization(Layer):
         dtype = self.adapt_mean.dtype
         self.adapt_mean.assign(np.asarray(total_mean).astype(dtype))
         self.adapt_variance.assign(np.asarray(total_var).astype(dtype))
+        self.finalize_state()
+
+    def finalize_state(self) -> None:
+        """Keras' `mean` / `variance` attributes from the adapted statistics
+        (`call` itself reads the variables, so later changes still apply)."""
+        if self.input_mean is not None or not self.built:
+            return
+        self.mean, self.variance = self._statistics()
 
     def _build_for_adapt(self, input_shape: tuple) -> None:
         if not self.built:

@@ -121,6 +121,14 @@ def get_data_adapter(
         return tf_adapter.TFDatasetAdapter(x, class_weight=class_weight)
     if isinstance(x, PyDataset):
         _check_no_y("PyDataset", y, sample_weight)
+        if getattr(x, "stands_for_tf_dataset", False) and shuffle:
+            # Keras returns a tf.data.Dataset here, which `fit` never shuffles.
+            _warn_shuffle_ignored(
+                "a tf.data.Dataset",
+                "The Dataset is expected to already be shuffled "
+                "(via `.shuffle(buffer_size)`).",
+            )
+            shuffle = False
         if getattr(x, "num_batches", None) is None and shuffle:
             _warn_shuffle_ignored(
                 "an infinite PyDataset",

@@ -6,7 +6,9 @@ from kerasish import layers
 
 def test_stack_feeds_outputs_and_returns_nested_states():
     cells = [layers.LSTMCell(3, name="a"), layers.GRUCell(2, name="b")]
-    rnn = layers.RNN(layers.StackedRNNCells(cells, name="st"), return_state=True)
+    rnn = layers.RNN(
+        layers.StackedRNNCells(cells, name="st"), return_state=True, name="rnn"
+    )
     out, lstm_states, gru_state = rnn(np.ones((2, 4, 5), "float32"))
     assert out.shape == (2, 2) and len(lstm_states) == 2
     np.testing.assert_array_equal(out, gru_state[0])  # [h], as in Keras
