@@ -28,7 +28,7 @@ def forward(model: Any) -> Any:
     model (`updates`: per variable, the value `assign` recorded, or `None`).
 
     `values` are the current values of `pure.variable_layout(model)`'s
-    variables, in that order (see `variable_values`).
+    variables, in that order.
     """
     fn = model.__dict__.get("_compiled_forward")
     if fn is None:
@@ -50,11 +50,6 @@ def forward(model: Any) -> Any:
     return fn
 
 
-def variable_values(model: Any) -> list:
-    """The current value of each variable of the model, in layout order."""
-    return [v._value for _, v in pure.variable_layout(model)]
-
-
 def predict(model: Any, x: Any) -> Any:
     """Outputs (NumPy) of one forward pass in inference mode."""
     outputs = _run(model, x)[0]
@@ -63,8 +58,10 @@ def predict(model: Any, x: Any) -> Any:
 
 def _run(model: Any, x: Any) -> tuple:
     """The jitted forward pass; recorded `assign`s reach their variables."""
-    outputs, masks, losses, updates = forward(model)(variable_values(model), x)
-    for (_, variable), value in zip(pure.variable_layout(model), updates, strict=True):
+    variables = [v for _, v in pure.variable_layout(model)]
+    values = [v._value for v in variables]
+    outputs, masks, losses, updates = forward(model)(values, x)
+    for variable, value in zip(variables, updates, strict=True):
         if value is not None:
             variable.assign(value)
     return outputs, masks, losses
