@@ -55,6 +55,7 @@ def test_return_state_mask_and_errors():
 
 
 def test_text_classifier_trains_with_fit():
+    keras.utils.set_random_seed(0)  # initial weights and shuffling
     rng = np.random.default_rng(0)
     tokens = rng.integers(1, 20, (64, 8))
     for i, n in enumerate(rng.integers(0, 6, 64)):
@@ -69,10 +70,14 @@ def test_text_classifier_trains_with_fit():
             layers.Dense(2, activation="softmax"),
         ]
     )
-    model.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
-    history = model.fit(tokens, labels, batch_size=16, epochs=5, verbose=0)
+    model.compile(
+        keras.optimizers.Adam(0.02),
+        "sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    history = model.fit(tokens, labels, batch_size=16, epochs=8, verbose=0)
     losses = history.history["loss"]
-    assert losses[-1] < losses[0]
+    assert losses[-1] < 0.5 * losses[0]
     predictions = model.predict(tokens, verbose=0)
     assert predictions.shape == (64, 2)
-    assert history.history["accuracy"][-1] >= history.history["accuracy"][0]
+    assert history.history["accuracy"][-1] > 0.8
