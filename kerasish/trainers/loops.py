@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import jax
@@ -339,14 +340,62 @@ def fit_loop(
     validation_steps: int | None,
     validation_freq: int,
 ) -> Any:
-    """Keras' fit loop: epochs of fused steps, validation, callbacks, history."""
+    """Keras' fit loop over in-memory arrays: epochs of fused steps."""
     runtime.check_labels(model, data[1])
     device_data = _to_device(data, per_process=True)
+
+    def train_epoch(ts: TrainState) -> tuple[TrainState, dict]:
+        order = _epoch_order(plan.num_samples, plan, shuffle)
+        ts, logs, _ = run_epoch(
+            model, runtime, ts, device_data, order, plan, callbacks, "train"
+        )
+        return ts, logs
+
     # A streamed `validation_data` arrives as a validator (trainers/streaming.py).
-    validator = validation_data if hasattr(validation_data, "run_validation") else None
-    device_val = None
-    if validation_data is not None and validator is None:
-        device_val = _to_device(validation_data, per_process=True)
+    validator = validation_data
+    if validation_data is not None and not hasattr(validation_data, "run_validation"):
+        validator = ArrayValidator(
+            validation_data, validation_batch_size, validation_steps
+        )
+    return train_epochs(
+        model,
+        runtime,
+        callbacks,
+        epochs,
+        initial_epoch,
+        train_epoch,
+        validator,
+        validation_freq,
+    )
+
+
+class ArrayValidator:
+    """`validation_data` given as arrays, placed on the device(s) once per fit."""
+
+    def __init__(self, data: tuple, batch_size: int, steps: int | None) -> None:
+        self.plan = EpochPlan(arrays.num_samples(data), batch_size, steps)
+        self.data = _to_device(data, per_process=True)
+
+    def run_validation(self, model: Any, runtime: Runtime, callbacks: Any) -> dict:
+        return evaluate_loop(model, runtime, self.data, self.plan, callbacks)
+
+    def close(self) -> None:
+        pass
+
+
+def train_epochs(
+    model: Any,
+    runtime: Runtime,
+    callbacks: Any,
+    epochs: int,
+    initial_epoch: int,
+    train_epoch: Callable[[TrainState], tuple[TrainState, dict]],
+    validator: Any,
+    validation_freq: int,
+) -> Any:
+    """Keras' epoch loop, for arrays and streams alike: callbacks, validation
+    every `validation_freq` epochs (`validator.run_validation`, or none),
+    `stop_training`, the History."""
     model.stop_training = False
     model._unsynced_train_state = None  # left over if a fit was interrupted
     callbacks.on_train_begin()
@@ -358,22 +407,11 @@ def fit_loop(
         callbacks.on_epoch_begin(epoch)
         # Read after the hook: a scheduler may have set the learning rate.
         ts = collect_state(model, runtime, reset_metrics=True)
-        order = _epoch_order(plan.num_samples, plan, shuffle)
-        ts, logs, _ = run_epoch(
-            model, runtime, ts, device_data, order, plan, callbacks, "train"
-        )
+        ts, logs = train_epoch(ts)
         write_state(model, runtime, ts)
         epoch_logs = dict(logs)
         if validator is not None and (epoch + 1) % validation_freq == 0:
             val_logs = validator.run_validation(model, runtime, callbacks)
-            epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
-        elif device_val is not None and (epoch + 1) % validation_freq == 0:
-            val_plan = EpochPlan(
-                arrays.num_samples(validation_data),
-                validation_batch_size,
-                validation_steps,
-            )
-            val_logs = evaluate_loop(model, runtime, device_val, val_plan, callbacks)
             epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
         callbacks.on_epoch_end(epoch, epoch_logs)
         training_logs = epoch_logs

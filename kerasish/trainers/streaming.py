@@ -183,20 +183,6 @@ class StreamValidator:
             self.stream.close()
 
 
-class ArrayValidator:
-    """`validation_data` given as arrays, for a streamed fit."""
-
-    def __init__(self, data: tuple, batch_size: int, steps: int | None) -> None:
-        self.data = data
-        self.plan = loops.EpochPlan(arrays.num_samples(data), batch_size, steps)
-
-    def run_validation(self, model: Any, runtime: Any, callbacks: Any) -> dict:
-        return loops.evaluate_loop(model, runtime, self.data, self.plan, callbacks)
-
-    def close(self) -> None:
-        pass
-
-
 def make_validator(
     model: Any, validation_data: Any, batch_size: int, steps: int | None
 ) -> Any:
@@ -206,7 +192,7 @@ def make_validator(
     if data_adapter.is_streaming(validation_data):
         return StreamValidator(model, validation_data, steps)
     data = arrays.standardize(*arrays.unpack_x_y_sample_weight(validation_data), None)
-    return ArrayValidator(data, batch_size, steps)
+    return loops.ArrayValidator(data, batch_size, steps)
 
 
 def fit_loop(
@@ -220,33 +206,28 @@ def fit_loop(
 ) -> Any:
     """Keras' fit loop over a stream of batches."""
     runtime = model._runtime
-    model.stop_training = False
-    model._unsynced_train_state = None  # left over if a fit was interrupted
-    callbacks.on_train_begin()
-    # BackupAndRestore may set the epoch to resume at (see `loops.fit_loop`).
-    initial_epoch = getattr(model, "_initial_epoch", None) or initial_epoch
-    training_logs: dict = {}
     any_step = False
-    for epoch in range(initial_epoch, epochs):
-        callbacks.on_epoch_begin(epoch)
-        ts = loops.collect_state(model, runtime, reset_metrics=True)
+
+    def train_epoch(ts: Any) -> tuple:
+        nonlocal any_step
         ts, logs = run_epoch(model, runtime, ts, stream, callbacks, "train")
-        loops.write_state(model, runtime, ts)
         # Keras: an epoch that got no batch reports the (reset) metric values
         # once any step has run before.
         any_step = any_step or logs is not None
         if logs is None:
             logs = runtime._metric_logs(ts) if any_step else {}
-        epoch_logs = dict(logs)
-        if validator is not None and (epoch + 1) % validation_freq == 0:
-            val_logs = validator.run_validation(model, runtime, callbacks)
-            epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
-        callbacks.on_epoch_end(epoch, epoch_logs)
-        training_logs = epoch_logs
-        if model.stop_training:
-            break
-    callbacks.on_train_end(logs=training_logs)
-    return model.history
+        return ts, logs
+
+    return loops.train_epochs(
+        model,
+        runtime,
+        callbacks,
+        epochs,
+        initial_epoch,
+        train_epoch,
+        validator,
+        validation_freq,
+    )
 
 
 def evaluate_epoch(model: Any, runtime: Any, stream: Stream, callbacks: Any) -> dict:
