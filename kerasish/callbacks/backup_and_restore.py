@@ -7,6 +7,7 @@ import os
 import shutil
 
 from kerasish.callbacks.callback import Callback
+from kerasish.callbacks.save_frequency import should_save_on_batch
 from kerasish.saving import atomic
 
 
@@ -139,7 +140,7 @@ class BackupAndRestore(Callback):
             self._save_model()
 
     def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        if self._should_save_on_batch(batch):
+        if should_save_on_batch(self, batch):
             self._save_model()
 
     def _save_model(self) -> None:
@@ -154,21 +155,6 @@ class BackupAndRestore(Callback):
         # end; the current one (replayed) after a batch-level backup.
         metadata = {"epoch": self._current_epoch, "batch": self._last_batch_seen}
         atomic.write_bytes(self._training_metadata_path, json.dumps(metadata).encode())
-
-    def _should_save_on_batch(self, batch: int) -> bool:
-        """Counts batches (with `steps_per_execution` jumps) since the last save."""
-        if self.save_freq == "epoch":
-            return False
-        if batch <= self._last_batch_seen:  # a new epoch
-            add_batches = batch + 1  # batches are zero-indexed
-        else:
-            add_batches = batch - self._last_batch_seen
-        self._batches_seen_since_last_saving += add_batches
-        self._last_batch_seen = batch
-        if self._batches_seen_since_last_saving >= self.save_freq:
-            self._batches_seen_since_last_saving = 0
-            return True
-        return False
 
     def on_train_end(self, logs: dict | None = None) -> None:
         if self.delete_checkpoint and os.path.exists(self.backup_dir):

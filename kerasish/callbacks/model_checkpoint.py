@@ -9,6 +9,7 @@ import warnings
 import numpy as np
 
 from kerasish.callbacks.monitor_callback import MonitorCallback
+from kerasish.callbacks.save_frequency import should_save_on_batch
 
 
 class ModelCheckpoint(MonitorCallback):
@@ -113,7 +114,7 @@ class ModelCheckpoint(MonitorCallback):
         return self.save_freq == "epoch"
 
     def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        if self._should_save_on_batch(batch):
+        if should_save_on_batch(self, batch):
             self._save_model(epoch=self._current_epoch, batch=batch, logs=logs)
 
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
@@ -125,21 +126,6 @@ class ModelCheckpoint(MonitorCallback):
             self._set_monitor_op()
         if self.save_freq == "epoch":
             self._save_model(epoch=epoch, batch=None, logs=logs)
-
-    def _should_save_on_batch(self, batch: int) -> bool:
-        """Counts batches (with `steps_per_execution` jumps) since the last save."""
-        if self.save_freq == "epoch":
-            return False
-        if self._last_batch_seen is None or batch <= self._last_batch_seen:
-            add_batches = batch + 1  # a new epoch; batches are zero-indexed
-        else:
-            add_batches = batch - self._last_batch_seen
-        self._batches_seen_since_last_saving += add_batches
-        self._last_batch_seen = batch
-        if self._batches_seen_since_last_saving >= self.save_freq:
-            self._batches_seen_since_last_saving = 0
-            return True
-        return False
 
     def _should_save_model(
         self, epoch: int, batch: int | None, logs: dict | None, filepath: str

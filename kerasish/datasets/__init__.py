@@ -14,17 +14,7 @@ _DATASETS = (
     "reuters",
 )
 
-__all__ = [
-    "boston_housing",
-    "california_housing",
-    "cifar10",
-    "cifar100",
-    "digits",
-    "fashion_mnist",
-    "imdb",
-    "mnist",
-    "reuters",
-]
+__all__ = list(_DATASETS)
 
 
 def __getattr__(name: str):

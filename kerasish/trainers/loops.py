@@ -457,16 +457,23 @@ def single_batch(model: Any, runtime: Runtime, data: tuple, train: bool) -> dict
     return pythonify_logs(logs)
 
 
+def predict_step(model: Any) -> Callable:
+    """The pure inference step `(params, state, x) -> outputs`."""
+
+    def step(params: Any, state: Any, x: Any) -> Any:
+        x = data_sharding.constrain_predict_batch(x)
+        return pure.pure_call(model, params, state, (x,), {}, False, None)[0]
+
+    return step
+
+
 def _predict_fn(model: Any, batch_size: int, steps: int) -> Any:
     cache = model.__dict__.setdefault("_predict_runners", {})
     key = (batch_size, steps)
     if key not in cache:
-
-        def predict_step(params: Any, state: Any, x: Any) -> Any:
-            x = data_sharding.constrain_predict_batch(x)
-            return pure.pure_call(model, params, state, (x,), {}, False, None)[0]
-
-        cache[key] = steps_lib.make_predict_runner(predict_step, batch_size, steps)
+        cache[key] = steps_lib.make_predict_runner(
+            predict_step(model), batch_size, steps
+        )
     return cache[key]
 
 

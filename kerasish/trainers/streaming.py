@@ -10,7 +10,6 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.callbacks.callback_list import pythonify_logs
-from kerasish.models import pure
 from kerasish.trainers import loops
 from kerasish.trainers.data import arrays, data_adapter
 from kerasish.trainers.data.epoch_iterator import EpochIterator
@@ -244,11 +243,7 @@ def evaluate_epoch(model: Any, runtime: Any, stream: Stream, callbacks: Any) -> 
 def _predict_fn(model: Any) -> Callable:
     cache = model.__dict__.setdefault("_predict_runners", {})
     if "stream" not in cache:
-
-        def predict(params: Any, state: Any, x: Any) -> Any:
-            return pure.pure_call(model, params, state, (x,), {}, False, None)[0]
-
-        cache["stream"] = jax.jit(predict)
+        cache["stream"] = jax.jit(loops.predict_step(model))
     return cache["stream"]
 
 

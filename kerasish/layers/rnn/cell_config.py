@@ -37,6 +37,16 @@ def check_units(units: Any) -> None:
         )
 
 
+def check_use_cudnn(use_cudnn: Any) -> None:
+    """Keras' check of LSTM/GRU's `use_cudnn` (kerasish always runs its scan)."""
+    if use_cudnn not in ("auto", True, False):
+        raise ValueError(
+            "Invalid valid received for argument `use_cudnn`. "
+            "Expected one of {'auto', True, False}. "
+            f"Received: use_cudnn={use_cudnn}"
+        )
+
+
 def clip_rate(rate: float) -> float:
     """Dropout rates are clipped to `[0, 1]`, as Keras does."""
     return min(1.0, max(0.0, rate))

@@ -330,12 +330,7 @@ class GRU(RNN):
             **kwargs,
         )
         self.input_spec = InputSpec(ndim=3)
-        if use_cudnn not in ("auto", True, False):
-            raise ValueError(
-                "Invalid valid received for argument `use_cudnn`. "
-                "Expected one of {'auto', True, False}. "
-                f"Received: use_cudnn={use_cudnn}"
-            )
+        cell_config.check_use_cudnn(use_cudnn)
         self.use_cudnn = use_cudnn
 
     def get_config(self) -> dict:

@@ -80,6 +80,22 @@ def class_weight_to_sample_weights(y: Any, class_weight: dict) -> np.ndarray:
     return weights.astype(config.floatx())
 
 
+def class_weight_sample_weights(
+    y: Any, sample_weight: Any, class_weight: dict
+) -> np.ndarray:
+    """Sample weights from `class_weight`, refusing what Keras refuses: both
+    weightings at once, or several outputs."""
+    if sample_weight is not None:
+        raise ValueError(
+            "You cannot `class_weight` and `sample_weight` at the same time."
+        )
+    if isinstance(y, list | tuple | dict):
+        raise ValueError(
+            "`class_weight` is only supported for Models with a single output."
+        )
+    return class_weight_to_sample_weights(y, class_weight)
+
+
 def standardize(
     x: Any, y: Any, sample_weight: Any, class_weight: dict | None
 ) -> tuple[Any, Any, Any]:
@@ -87,15 +103,7 @@ def standardize(
     x, y = to_arrays(x), to_arrays(y)
     sample_weight = to_arrays(sample_weight)
     if class_weight is not None:
-        if sample_weight is not None:
-            raise ValueError(
-                "You cannot `class_weight` and `sample_weight` at the same time."
-            )
-        if isinstance(y, list | tuple | dict):
-            raise ValueError(
-                "`class_weight` is only supported for Models with a single output."
-            )
-        sample_weight = class_weight_to_sample_weights(y, class_weight)
+        sample_weight = class_weight_sample_weights(y, sample_weight, class_weight)
     check_cardinality(x, y, sample_weight)
     return x, y, sample_weight
 

@@ -52,12 +52,7 @@ class TFDatasetAdapter(DataAdapter):
 
     def _with_class_weight(self, batch: Any) -> Any:
         x, y, sample_weight = arrays.unpack_x_y_sample_weight(batch)
-        if sample_weight is not None:
-            raise ValueError(
-                "You cannot `class_weight` and `sample_weight` at the same time."
-            )
-        if isinstance(y, list | tuple | dict):
-            raise ValueError(
-                "`class_weight` is only supported for Models with a single output."
-            )
-        return x, y, arrays.class_weight_to_sample_weights(y, self.class_weight)
+        weights = arrays.class_weight_sample_weights(
+            y, sample_weight, self.class_weight
+        )
+        return x, y, weights
