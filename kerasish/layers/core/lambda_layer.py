@@ -15,18 +15,6 @@ from kerasish.core import shapes
 from kerasish.layers.layer import Layer
 from kerasish.saving import serialization_lib
 
-# Where a function named in a config is looked up, as Keras searches its
-# built-in modules for `{"module": "builtins", "class_name": "function"}`.
-_BUILTIN_MODULES = (
-    "activations",
-    "constraints",
-    "initializers",
-    "losses",
-    "metrics",
-    "optimizers",
-    "regularizers",
-)
-
 
 class Lambda(Layer):
     """Wraps arbitrary expressions as a `Layer` object.
@@ -261,14 +249,9 @@ def _lookup_function(name: Any, custom_objects: dict | None) -> Any:
         return None
     if custom_objects and name in custom_objects:
         return custom_objects[name]
-    import kerasish
+    from kerasish.saving import public_names
 
-    for module_name in _BUILTIN_MODULES:
-        module = getattr(kerasish, module_name, None)
-        found = getattr(module, name, None) if module is not None else None
-        if found is not None:
-            return found
-    return None
+    return public_names.builtin_function(name)
 
 
 def _load_lambda(config: dict) -> Any:
