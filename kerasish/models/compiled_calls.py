@@ -27,15 +27,26 @@ def forward(model: Any) -> Any:
     """`fn(values, x) -> (outputs, masks, losses, updates)`, jitted once per
     model (`updates`: per variable, the value `assign` recorded, or `None`).
 
-    `values` are the current values of `pure.variable_layout(model)`'s
-    variables, in that order.
+    `values` are the current values of `forward_variables(model)`.
     """
-    fn = model.__dict__.get("_compiled_forward")
-    if fn is None:
+    return _compiled(model)[0]
+
+
+def forward_variables(model: Any) -> list:
+    """The variables whose values `forward(model)` takes, in order."""
+    return _compiled(model)[1]
+
+
+def _compiled(model: Any) -> tuple:
+    """`(jitted forward, its variables)`, made once per model. The variables
+    are listed once too: the traced function is bound to them anyway (a
+    Sequential whose stack changes drops this cache)."""
+    compiled = model.__dict__.get("_compiled_forward")
+    if compiled is None:
+        variables = [v for _, v in pure.variable_layout(model)]
 
         def run(values: list, x: Any) -> tuple:
-            layout = pure.variable_layout(model)
-            bound = {id(v): value for (_, v), value in zip(layout, values, strict=True)}
+            bound = {id(v): value for v, value in zip(variables, values, strict=True)}
             active = scope.Scope(values=bound, key=None, training=False)
             with scope.enter(active):
                 outputs = model(x, training=False)
@@ -43,24 +54,25 @@ def forward(model: Any) -> Any:
                 masking.get_keras_mask(y) for y in jax.tree_util.tree_leaves(outputs)
             ]
             # What `assign` recorded (stateful RNN states): written back after.
-            updates = [active.updates.get(id(v)) for _, v in layout]
+            updates = [active.updates.get(id(v)) for v in variables]
             return outputs, masks, active.losses, updates
 
-        fn = model.__dict__["_compiled_forward"] = jax.jit(run)
-    return fn
+        compiled = model.__dict__["_compiled_forward"] = (jax.jit(run), variables)
+    return compiled
 
 
 def predict(model: Any, x: Any) -> Any:
     """Outputs (NumPy) of one forward pass in inference mode."""
     outputs = _run(model, x)[0]
+    if isinstance(outputs, jax.Array):
+        return np.asarray(outputs)
     return jax.tree_util.tree_map(np.asarray, outputs)
 
 
 def _run(model: Any, x: Any) -> tuple:
     """The jitted forward pass; recorded `assign`s reach their variables."""
-    variables = [v for _, v in pure.variable_layout(model)]
-    values = [v._value for v in variables]
-    outputs, masks, losses, updates = forward(model)(values, x)
+    fn, variables = _compiled(model)
+    outputs, masks, losses, updates = fn([v._value for v in variables], x)
     for variable, value in zip(variables, updates, strict=True):
         if value is not None:
             variable.assign(value)

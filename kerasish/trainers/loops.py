@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,7 @@ from kerasish.models import pure
 from kerasish.trainers import compile_utils, custom_steps
 from kerasish.trainers import steps as steps_lib
 from kerasish.trainers.data import arrays
+from kerasish.trainers.epoch_order import EpochOrders
 from kerasish.trainers.state import TrainState
 
 
@@ -80,6 +82,8 @@ class Runtime:
             model, _spec(x, batch_size)
         )
         self._runners: dict = {}
+        # Seconds per step of each mode, timed on progress-bar epochs.
+        self.step_seconds: dict[str, float] = {}
         self.key = random_lib.global_seed_generator().next()
 
     def check_labels(self, model: Any, y: Any) -> None:
@@ -99,18 +103,20 @@ class Runtime:
                 ignore_class=getattr(loss.loss_fns[index], "ignore_class", None),
             )
 
-    def runner(
-        self, kind: str, batch_size: int, steps: int, masked: bool = False
-    ) -> Any:
-        """The jitted runner for `steps` fused batches (0: one partial batch)."""
-        key = (kind, batch_size, steps, masked)
+    def runner(self, kind: str, batch_size: int, shape: str) -> Any:
+        """The jitted runner of `kind` steps on batches of `batch_size`:
+        `shape` "loop" runs any number of batches per call, "step" one batch
+        outside a loop, "partial" the final partial batch."""
+        key = (kind, batch_size, shape)
         if key not in self._runners:
             step = self._step(kind)
-            if steps == 0:
+            if shape == "partial":
                 runner = steps_lib.make_partial_runner(step, self._metric_logs)
+            elif shape == "step":
+                runner = steps_lib.make_step_runner(step, self._metric_logs, batch_size)
             else:
                 runner = steps_lib.make_chunk_runner(
-                    step, self._metric_logs, batch_size, steps, masked
+                    step, self._metric_logs, batch_size
                 )
             self._runners[key] = runner
         return self._runners[key]
@@ -222,14 +228,32 @@ def _chunk_size(
         return max(1, min(int(spe) if spe != "auto" else 1, plan.full))
     if isinstance(spe, int) and spe > 1:
         return min(spe, plan.full)
-    return _fused_steps(callbacks, plan.full)
+    return fused_steps(callbacks, plan.full, mode, runtime.step_seconds.get(mode))
 
 
-def _fused_steps(callbacks: Any, total: int) -> int:
-    """All steps in one call, or about 20 calls when a progress bar is shown."""
-    if callbacks._progbar is not None and callbacks._progbar.verbose == 1:
-        return max(1, math.ceil(total / 20))
-    return total
+# Keras' progress bar redraws at most every 0.05 s: device calls that long show
+# the same progress for almost no overhead per call.
+PROGBAR_INTERVAL = 0.05
+
+
+def shows_progress(callbacks: Any, mode: str) -> bool:
+    """Whether a per-batch progress bar is drawn (not for validation in fit)."""
+    progbar = callbacks._progbar
+    if progbar is None or progbar.verbose != 1:
+        return False
+    return not (mode == "test" and progbar._called_in_fit)
+
+
+def fused_steps(
+    callbacks: Any, total: int, mode: str, step_seconds: float | None = None
+) -> int:
+    """All steps in one device call, unless a progress bar shows them: then
+    calls of about `PROGBAR_INTERVAL` once a step is timed, 20 calls before."""
+    if not shows_progress(callbacks, mode):
+        return total
+    calls = 20 if step_seconds is None else total * step_seconds / PROGBAR_INTERVAL
+    calls = min(max(math.ceil(calls), 1), total)
+    return math.ceil(total / calls)
 
 
 def _hook_stride(model: Any, callbacks: Any, mode: str) -> int | None:
@@ -246,35 +270,45 @@ def run_epoch(
     runtime: Runtime,
     ts: TrainState,
     data: tuple,
-    order: np.ndarray,
+    order: np.ndarray | jax.Array,
     plan: EpochPlan,
     callbacks: Any,
     mode: str,
+    after_dispatch: Callable[[], None] | None = None,
 ) -> tuple:
     """One pass over `data` in `order`; returns `(ts, logs, stopped)`.
 
     Batch hooks bracket each execution of `steps_per_execution` batches, with
     Keras' indices: `begin(first)`, `end(first + steps_per_execution - 1)`,
     even past the last batch (Keras' iterator does not clip it). When fused,
-    they bracket each device call with its real last index.
+    they bracket each device call with its real last index. `after_dispatch`
+    runs once the first device call is under way (host work to overlap).
     """
     order, plan = data_sharding.prepare_epoch(order, plan)
     k = _chunk_size(model, runtime, plan, callbacks, mode)
     keras_stride = _hook_stride(model, callbacks, mode)
     stride = keras_stride or k
+    timed = shows_progress(callbacks, mode) and plan.full > 1
+    compiled, started = len(runtime._runners), time.perf_counter()
     begin, end = f"on_{mode}_batch_begin", f"on_{mode}_batch_end"
-    device_order = jnp.asarray(order, dtype=jnp.int32)
+    if not isinstance(order, jax.Array):
+        order = jax.device_put(order)
     logs: dict = {}
     for start in range(0, plan.num_batches, stride):
         stop = min(start + stride, plan.num_batches)
         getattr(callbacks, begin)(start)
-        ts, logs = _run_batches(
-            runtime, mode, ts, data, device_order, plan, k, start, stop
-        )
+        ts, logs = _run_batches(runtime, mode, ts, data, order, plan, k, start, stop)
+        if after_dispatch is not None:
+            after_dispatch, run_now = None, after_dispatch
+            run_now()
         mark_unsynced(model, runtime, ts, mode)
         getattr(callbacks, end)(start + stride - 1 if keras_stride else stop - 1, logs)
         if mode == "train" and model.stop_training:
             return ts, logs, True
+    if timed and len(runtime._runners) == compiled:  # nothing compiled: a fair time
+        jax.block_until_ready(logs)
+        elapsed = time.perf_counter() - started
+        runtime.step_seconds[mode] = elapsed / plan.num_batches
     return ts, logs, False
 
 
@@ -283,7 +317,7 @@ def _run_batches(
     mode: str,
     ts: TrainState,
     data: tuple,
-    device_order: jax.Array,
+    order: jax.Array,
     plan: EpochPlan,
     k: int,
     start: int,
@@ -292,31 +326,20 @@ def _run_batches(
     """Runs batches `[start, stop)`: full ones `k` per device call, then the
     partial last batch if it is in range."""
     logs: dict = {}
-    masked = plan.full % k != 0
     full_stop = min(stop, plan.full)
+    bs = plan.batch_size
     for first in range(start, full_stop, k):
-        n_valid = min(k, full_stop - first)
-        run = runtime.runner(mode, plan.batch_size, k, masked)
-        ts, logs = run(
-            ts, data, device_order, np.int32(first * plan.batch_size), np.int32(n_valid)
-        )
+        offset = np.int32(first * bs)
+        if k == 1:
+            ts, logs = runtime.runner(mode, bs, "step")(ts, data, order, offset)
+        else:
+            steps = np.int32(min(k, full_stop - first))
+            run = runtime.runner(mode, bs, "loop")
+            ts, logs = run(ts, data, order, offset, steps)
     if plan.remainder and stop > plan.full:
-        idx = device_order[plan.full * plan.batch_size : plan.num_samples]
-        ts, logs = runtime.runner(mode, plan.remainder, 0)(ts, data, idx)
+        idx = order[plan.full * bs : plan.num_samples]
+        ts, logs = runtime.runner(mode, plan.remainder, "partial")(ts, data, idx)
     return ts, logs
-
-
-def _epoch_order(n: int, plan: EpochPlan, shuffle: Any) -> np.ndarray:
-    """Keras 3.15's batch order: NumPy's global RNG, one permutation per epoch."""
-    if shuffle == "batch":
-        parts = [
-            np.random.permutation(min(plan.batch_size, n - s)) + s
-            for s in range(0, n, plan.batch_size)
-        ]
-        return np.concatenate(parts)
-    if shuffle:
-        return np.random.permutation(n)
-    return np.arange(n)
 
 
 def _to_device(data: Any, per_process: bool = False) -> Any:
@@ -343,11 +366,19 @@ def fit_loop(
     """Keras' fit loop over in-memory arrays: epochs of fused steps."""
     runtime.check_labels(model, data[1])
     device_data = _to_device(data, per_process=True)
+    orders = EpochOrders(plan.num_samples, plan.batch_size, shuffle, callbacks, epochs)
 
-    def train_epoch(ts: TrainState) -> tuple[TrainState, dict]:
-        order = _epoch_order(plan.num_samples, plan, shuffle)
+    def train_epoch(ts: TrainState, epoch: int) -> tuple[TrainState, dict]:
         ts, logs, _ = run_epoch(
-            model, runtime, ts, device_data, order, plan, callbacks, "train"
+            model,
+            runtime,
+            ts,
+            device_data,
+            orders.next(),
+            plan,
+            callbacks,
+            "train",
+            after_dispatch=lambda: orders.draw_ahead(epoch),
         )
         return ts, logs
 
@@ -389,7 +420,7 @@ def train_epochs(
     callbacks: Any,
     epochs: int,
     initial_epoch: int,
-    train_epoch: Callable[[TrainState], tuple[TrainState, dict]],
+    train_epoch: Callable[[TrainState, int], tuple[TrainState, dict]],
     validator: Any,
     validation_freq: int,
 ) -> Any:
@@ -407,7 +438,7 @@ def train_epochs(
         callbacks.on_epoch_begin(epoch)
         # Read after the hook: a scheduler may have set the learning rate.
         ts = collect_state(model, runtime, reset_metrics=True)
-        ts, logs = train_epoch(ts)
+        ts, logs = train_epoch(ts, epoch)
         write_state(model, runtime, ts)
         epoch_logs = dict(logs)
         if validator is not None and (epoch + 1) % validation_freq == 0:
@@ -433,7 +464,7 @@ def evaluate_loop(
         runtime,
         ts,
         _to_device(data, per_process=True),
-        np.arange(plan.num_samples),
+        np.arange(plan.num_samples, dtype=np.int32),
         plan,
         callbacks,
         "test",
@@ -450,7 +481,7 @@ def single_batch(model: Any, runtime: Runtime, data: tuple, train: bool) -> dict
     mode = "train" if train else "test"
     n = arrays.num_samples(data)
     ts = collect_state(model, runtime, reset_metrics=False)
-    run = runtime.runner(mode, n, 0)
+    run = runtime.runner(mode, n, "partial")
     ts, logs = run(ts, _to_device(data), jnp.arange(n, dtype=jnp.int32))
     if train:
         write_state(model, runtime, ts)
@@ -482,7 +513,8 @@ def predict_loop(model: Any, x: Any, plan: EpochPlan, callbacks: Any) -> Any:
     params, state = model.params, model.state
     device_x = _to_device(x)
     total = plan.num_batches
-    k = 1 if callbacks.needs_batch_hooks("predict") else _fused_steps(callbacks, total)
+    hooks = callbacks.needs_batch_hooks("predict")
+    k = 1 if hooks else fused_steps(callbacks, total, "predict")
     last_row = arrays.num_samples(x) - 1
     callbacks.on_predict_begin()
     outputs = []

@@ -207,7 +207,7 @@ def fit_loop(
     runtime = model._runtime
     any_step = False
 
-    def train_epoch(ts: Any) -> tuple:
+    def train_epoch(ts: Any, epoch: int) -> tuple:
         nonlocal any_step
         ts, logs = run_epoch(model, runtime, ts, stream, callbacks, "train")
         # Keras: an epoch that got no batch reports the (reset) metric values

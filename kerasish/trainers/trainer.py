@@ -300,7 +300,7 @@ class Trainer:
         callbacks: list | None = None,
     ) -> Any:
         """Generates output predictions (NumPy arrays) for the input samples."""
-        if data_adapter.is_streaming(x):
+        if not isinstance(x, np.ndarray) and data_adapter.is_streaming(x):
             return streaming.predict(self, x, steps, callbacks, verbose)
         x = arrays.to_arrays(x)
         batch_size = batch_size or 32

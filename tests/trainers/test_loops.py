@@ -121,3 +121,48 @@ def test_model_read_mid_epoch_is_synced_and_stop_training_ends_epoch():
     reference = _model(1)
     reference.fit(x, y, batch_size=2, epochs=1, shuffle=False, verbose=0)
     np.testing.assert_allclose(spy.kernels[-1], reference.get_weights()[0], rtol=1e-6)
+
+
+class _Bar:
+    def __init__(self, verbose, in_fit=False):
+        self.verbose, self._called_in_fit = verbose, in_fit
+
+
+class _Callbacks:
+    def __init__(self, progbar):
+        self._progbar = progbar
+
+
+def test_progress_bar_calls_last_about_its_refresh_interval():
+    from kerasish.trainers.loops import PROGBAR_INTERVAL, fused_steps
+
+    shown = _Callbacks(_Bar(1))
+    assert fused_steps(_Callbacks(None), 100, "train") == 100
+    assert fused_steps(_Callbacks(_Bar(2)), 100, "train") == 100
+    assert fused_steps(_Callbacks(_Bar(1, in_fit=True)), 100, "test") == 100
+    assert fused_steps(shown, 100, "train") == 5  # untimed: 20 calls
+    # 100 steps of 10 ms: 1 s, in 20 calls of 0.05 s.
+    assert fused_steps(shown, 100, "train", PROGBAR_INTERVAL / 5) == 5
+    assert fused_steps(shown, 100, "train", 1e-6) == 100  # fast: one call
+    assert fused_steps(shown, 100, "train", 10.0) == 1
+
+
+def test_progress_bar_fit_times_its_steps_and_learns_the_same():
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    def fit(verbose):
+        keras.utils.set_random_seed(1)
+        np.random.seed(1)
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+        model.compile(optimizer="sgd", loss="mse")
+        x = np.arange(200, dtype="float32").reshape(100, 2) / 100
+        with redirect_stdout(StringIO()):
+            model.fit(x, x[:, :1], batch_size=4, epochs=3, verbose=verbose)
+        return model
+
+    shown, silent = fit(1), fit(0)
+    assert shown._runtime.step_seconds["train"] > 0
+    assert "train" not in silent._runtime.step_seconds
+    for a, b in zip(shown.get_weights(), silent.get_weights(), strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
