@@ -16,7 +16,13 @@ import sys
 
 HERE = pathlib.Path(__file__).parent
 KERAS_PYTHON = HERE.parent / ".venv-keras" / "bin" / "python"
-SCRIPTS = ("tiny_mlp_fit.py", "convnet_fit.py", "lstm_fit.py", "calls.py")
+SCRIPTS = (
+    "tiny_mlp_fit.py",
+    "mlp_fit.py",
+    "convnet_fit.py",
+    "lstm_fit.py",
+    "calls.py",
+)
 
 
 def _run(python, script):
@@ -39,7 +45,7 @@ def main():
     for key, value in ours["results"].items():
         theirs = keras["results"][key]
         ratio = value / theirs
-        print(f"{key:32s} kerasish {value:.2e}  keras {theirs:.2e}  {ratio:5.2f}x")
+        print(f"{key:34s} kerasish {value:.2e}  keras {theirs:.2e}  {ratio:5.2f}x")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import jax.numpy as jnp
 from kerasish.backend import config as backend_config
 from kerasish.core.naming import to_snake_case
 from kerasish.ops._dispatch import axis_arg, to_float, to_tensor
-from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 
 def _norms(w: jax.Array, axis: Any) -> jax.Array:
@@ -139,6 +138,8 @@ ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
 
 def serialize(constraint: Constraint | None) -> dict | None:
     """Returns the Keras config dict of a constraint (None for None)."""
+    from kerasish.saving.serialization_lib import serialize_object
+
     return serialize_object(constraint, "keras.constraints", ALL_OBJECTS_DICT)
 
 
@@ -146,6 +147,8 @@ def deserialize(config: dict | str, custom_objects: dict | None = None) -> Any:
     """Returns a constraint from its config dict (or name)."""
     if isinstance(config, str):
         config = {"class_name": config, "config": {}}
+    from kerasish.saving.serialization_lib import deserialize_object
+
     return deserialize_object(
         config, ALL_OBJECTS_DICT, custom_objects, kind="constraint"
     )

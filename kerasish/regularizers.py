@@ -13,7 +13,6 @@ import numpy as np
 from kerasish import ops
 from kerasish.core.naming import to_snake_case
 from kerasish.ops._dispatch import to_tensor
-from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 
 def validate_float_arg(value: Any, name: str) -> float:
@@ -173,6 +172,8 @@ ALL_OBJECTS_DICT["l1_l2"] = L1L2
 
 def serialize(regularizer: Regularizer | None) -> dict | None:
     """Returns the Keras config dict of a regularizer (None for None)."""
+    from kerasish.saving.serialization_lib import serialize_object
+
     return serialize_object(regularizer, "keras.regularizers", ALL_OBJECTS_DICT)
 
 
@@ -180,6 +181,8 @@ def deserialize(config: dict | str, custom_objects: dict | None = None) -> Any:
     """Returns a regularizer from its config dict (or name)."""
     if isinstance(config, str):
         config = {"class_name": config, "config": {}}
+    from kerasish.saving.serialization_lib import deserialize_object
+
     return deserialize_object(
         config, ALL_OBJECTS_DICT, custom_objects, kind="regularizer"
     )

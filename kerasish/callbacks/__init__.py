@@ -1,31 +1,25 @@
-"""`keras.callbacks`: hooks into `fit`, `evaluate` and `predict`."""
+"""`keras.callbacks`: hooks into `fit`, `evaluate` and `predict`.
 
-from kerasish.callbacks.backup_and_restore import BackupAndRestore
-from kerasish.callbacks.callback import Callback
-from kerasish.callbacks.callback_list import CallbackList
-from kerasish.callbacks.csv_logger import CSVLogger
-from kerasish.callbacks.early_stopping import EarlyStopping
-from kerasish.callbacks.history import History
-from kerasish.callbacks.lambda_callback import LambdaCallback
-from kerasish.callbacks.learning_rate_scheduler import LearningRateScheduler
-from kerasish.callbacks.model_checkpoint import ModelCheckpoint
-from kerasish.callbacks.progbar_logger import ProgbarLogger
-from kerasish.callbacks.reduce_lr_on_plateau import ReduceLROnPlateau
-from kerasish.callbacks.tensorboard import TensorBoard
-from kerasish.callbacks.terminate_on_nan import TerminateOnNaN
+Names load on first use, so importing this package stays cheap.
+"""
 
-__all__ = [
-    "BackupAndRestore",
-    "Callback",
-    "CSVLogger",
-    "CallbackList",
-    "EarlyStopping",
-    "History",
-    "LambdaCallback",
-    "LearningRateScheduler",
-    "ModelCheckpoint",
-    "ProgbarLogger",
-    "ReduceLROnPlateau",
-    "TensorBoard",
-    "TerminateOnNaN",
-]
+from kerasish.core.lazy import lazy_exports
+
+_EXPORTS = {
+    "BackupAndRestore": "kerasish.callbacks.backup_and_restore",
+    "Callback": "kerasish.callbacks.callback",
+    "CallbackList": "kerasish.callbacks.callback_list",
+    "CSVLogger": "kerasish.callbacks.csv_logger",
+    "EarlyStopping": "kerasish.callbacks.early_stopping",
+    "History": "kerasish.callbacks.history",
+    "LambdaCallback": "kerasish.callbacks.lambda_callback",
+    "LearningRateScheduler": "kerasish.callbacks.learning_rate_scheduler",
+    "ModelCheckpoint": "kerasish.callbacks.model_checkpoint",
+    "ProgbarLogger": "kerasish.callbacks.progbar_logger",
+    "ReduceLROnPlateau": "kerasish.callbacks.reduce_lr_on_plateau",
+    "TensorBoard": "kerasish.callbacks.tensorboard",
+    "TerminateOnNaN": "kerasish.callbacks.terminate_on_nan",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 
 
@@ -12,18 +13,22 @@ def lazy_exports(
     """Module-level `__getattr__` and `__dir__` for `package`.
 
     Args:
-        package: The importing package's name (for the error message).
+        package: The importing package's name.
         exports: `{public name: module}`; the attribute of that name is read
-            from the module (imported on first access) and cached.
+            from the module (imported on first access), or, when the module is
+            `package.<name>`, the name is that sub-module itself. The value is
+            then stored in the package, so later lookups cost nothing extra.
     """
-    cache: dict[str, object] = {}
 
     def getattr_(name: str) -> object:
         if name not in exports:
             raise AttributeError(f"module '{package}' has no attribute '{name}'")
-        if name not in cache:
-            cache[name] = getattr(importlib.import_module(exports[name]), name)
-        return cache[name]
+        module = importlib.import_module(exports[name])
+        value = (
+            module if exports[name] == f"{package}.{name}" else getattr(module, name)
+        )
+        setattr(sys.modules[package], name, value)
+        return value
 
     def dir_() -> list[str]:
         return sorted(exports)

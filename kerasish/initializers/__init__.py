@@ -33,7 +33,6 @@ from kerasish.initializers.random_initializers import (
 )
 from kerasish.initializers.random_initializers import compute_fans as compute_fans
 from kerasish.ops._dispatch import to_tensor
-from kerasish.saving.serialization_lib import deserialize_object, serialize_object
 
 # Keras also exports each class under a snake_case name and two legacy names.
 IdentityInitializer = Identity
@@ -75,6 +74,8 @@ ALL_OBJECTS_DICT.update(
 
 def serialize(initializer: Initializer | None) -> dict | None:
     """Returns the Keras config dict of an initializer (None for None)."""
+    from kerasish.saving.serialization_lib import serialize_object
+
     return serialize_object(initializer, "keras.initializers", ALL_OBJECTS_DICT)
 
 
@@ -82,6 +83,8 @@ def deserialize(config: dict | str, custom_objects: dict | None = None) -> Any:
     """Returns an initializer from its config dict (or name)."""
     if isinstance(config, str):
         config = {"class_name": config, "config": {}}
+    from kerasish.saving.serialization_lib import deserialize_object
+
     return deserialize_object(
         config, ALL_OBJECTS_DICT, custom_objects, kind="initializer"
     )

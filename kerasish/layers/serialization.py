@@ -36,3 +36,29 @@ def serialize_layer(layer: Any) -> dict:
     if build_config is not None:
         result["build_config"] = build_config
     return result
+
+
+serialize = serialize_layer
+
+
+def deserialize(config: dict, custom_objects: dict | None = None) -> Any:
+    """Rebuilds a layer from Keras' `{class_name, config, ...}` form."""
+    from kerasish import layers, models
+    from kerasish.layers.layer import Layer
+
+    class_name = config.get("class_name")
+    cls = (custom_objects or {}).get(class_name)
+    if cls is None and class_name in layers.__all__:
+        cls = getattr(layers, class_name)
+    if cls is None:
+        cls = getattr(models, class_name, None)
+    if not (isinstance(cls, type) and issubclass(cls, Layer)):
+        raise ValueError(
+            f"Unknown layer: '{class_name}'. Please ensure you are using a "
+            "`keras.utils.custom_object_scope` and that this object is included "
+            "in the scope, or pass it in `custom_objects`."
+        )
+    inner: Any = config.get("config", {})
+    if hasattr(cls, "from_config"):
+        return cls.from_config(inner)
+    return cls(**inner)

@@ -25,7 +25,7 @@ _JIT_AFTER = 2
 
 def forward(model: Any) -> Any:
     """`fn(values, x) -> (outputs, masks, losses, updates)`, jitted once per
-    model (`updates`: per variable, the value `assign` recorded, or `None`).
+    model (`updates`: `{variable index: value}` for what `assign` recorded).
 
     `values` are the current values of `forward_variables(model)`.
     """
@@ -53,8 +53,13 @@ def _compiled(model: Any) -> tuple:
             masks = [
                 masking.get_keras_mask(y) for y in jax.tree_util.tree_leaves(outputs)
             ]
-            # What `assign` recorded (stateful RNN states): written back after.
-            updates = [active.updates.get(id(v)) for v in variables]
+            # What `assign` recorded (stateful RNN states), by variable index:
+            # written back after the call.
+            updates = {
+                i: active.updates[id(v)]
+                for i, v in enumerate(variables)
+                if id(v) in active.updates
+            }
             return outputs, masks, active.losses, updates
 
         compiled = model.__dict__["_compiled_forward"] = (jax.jit(run), variables)
@@ -73,9 +78,8 @@ def _run(model: Any, x: Any) -> tuple:
     """The jitted forward pass; recorded `assign`s reach their variables."""
     fn, variables = _compiled(model)
     outputs, masks, losses, updates = fn([v._value for v in variables], x)
-    for variable, value in zip(variables, updates, strict=True):
-        if value is not None:
-            variable.assign(value)
+    for index, value in updates.items():
+        variables[index].assign(value)
     return outputs, masks, losses
 
 

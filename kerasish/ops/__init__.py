@@ -1,304 +1,309 @@
 """`keras.ops`: every public op, plus the `core`, `image`, `linalg`, `math`, `nn`
-and `numpy` sub-namespaces, as in `keras.ops`."""
+and `numpy` sub-namespaces, as in `keras.ops`.
 
-from kerasish.ops import core as core
-from kerasish.ops import image as image
-from kerasish.ops import linalg as linalg
-from kerasish.ops import math as math
-from kerasish.ops import nn as nn
-from kerasish.ops import numpy as numpy
-from kerasish.ops.convolution import average_pool as average_pool
-from kerasish.ops.convolution import conv as conv
-from kerasish.ops.convolution import conv_transpose as conv_transpose
-from kerasish.ops.convolution import depthwise_conv as depthwise_conv
-from kerasish.ops.convolution import max_pool as max_pool
-from kerasish.ops.convolution import separable_conv as separable_conv
-from kerasish.ops.core import associative_scan as associative_scan
-from kerasish.ops.core import cast as cast
-from kerasish.ops.core import cond as cond
-from kerasish.ops.core import convert_to_numpy as convert_to_numpy
-from kerasish.ops.core import convert_to_tensor as convert_to_tensor
-from kerasish.ops.core import custom_gradient as custom_gradient
-from kerasish.ops.core import dtype as dtype
-from kerasish.ops.core import fori_loop as fori_loop
-from kerasish.ops.core import is_tensor as is_tensor
-from kerasish.ops.core import map as map
-from kerasish.ops.core import saturate_cast as saturate_cast
-from kerasish.ops.core import scan as scan
-from kerasish.ops.core import scatter as scatter
-from kerasish.ops.core import scatter_update as scatter_update
-from kerasish.ops.core import shape as shape
-from kerasish.ops.core import slice as slice
-from kerasish.ops.core import slice_update as slice_update
-from kerasish.ops.core import stop_gradient as stop_gradient
-from kerasish.ops.core import switch as switch
-from kerasish.ops.core import unstack as unstack
-from kerasish.ops.core import vectorized_map as vectorized_map
-from kerasish.ops.core import while_loop as while_loop
-from kerasish.ops.creation import arange as arange
-from kerasish.ops.creation import array as array
-from kerasish.ops.creation import empty as empty
-from kerasish.ops.creation import empty_like as empty_like
-from kerasish.ops.creation import eye as eye
-from kerasish.ops.creation import full as full
-from kerasish.ops.creation import full_like as full_like
-from kerasish.ops.creation import identity as identity
-from kerasish.ops.creation import linspace as linspace
-from kerasish.ops.creation import logspace as logspace
-from kerasish.ops.creation import meshgrid as meshgrid
-from kerasish.ops.creation import ones as ones
-from kerasish.ops.creation import ones_like as ones_like
-from kerasish.ops.creation import tri as tri
-from kerasish.ops.creation import zeros as zeros
-from kerasish.ops.creation import zeros_like as zeros_like
-from kerasish.ops.crossentropy import binary_crossentropy as binary_crossentropy
-from kerasish.ops.crossentropy import (
-    categorical_crossentropy as categorical_crossentropy,
-)
-from kerasish.ops.crossentropy import (
-    sparse_categorical_crossentropy as sparse_categorical_crossentropy,
-)
-from kerasish.ops.elementwise import abs as abs
-from kerasish.ops.elementwise import absolute as absolute
-from kerasish.ops.elementwise import add as add
-from kerasish.ops.elementwise import angle as angle
-from kerasish.ops.elementwise import arccos as arccos
-from kerasish.ops.elementwise import arccosh as arccosh
-from kerasish.ops.elementwise import arcsin as arcsin
-from kerasish.ops.elementwise import arcsinh as arcsinh
-from kerasish.ops.elementwise import arctan as arctan
-from kerasish.ops.elementwise import arctan2 as arctan2
-from kerasish.ops.elementwise import arctanh as arctanh
-from kerasish.ops.elementwise import bitwise_and as bitwise_and
-from kerasish.ops.elementwise import bitwise_invert as bitwise_invert
-from kerasish.ops.elementwise import bitwise_left_shift as bitwise_left_shift
-from kerasish.ops.elementwise import bitwise_not as bitwise_not
-from kerasish.ops.elementwise import bitwise_or as bitwise_or
-from kerasish.ops.elementwise import bitwise_right_shift as bitwise_right_shift
-from kerasish.ops.elementwise import bitwise_xor as bitwise_xor
-from kerasish.ops.elementwise import cbrt as cbrt
-from kerasish.ops.elementwise import ceil as ceil
-from kerasish.ops.elementwise import clip as clip
-from kerasish.ops.elementwise import conj as conj
-from kerasish.ops.elementwise import conjugate as conjugate
-from kerasish.ops.elementwise import copy as copy
-from kerasish.ops.elementwise import cos as cos
-from kerasish.ops.elementwise import cosh as cosh
-from kerasish.ops.elementwise import deg2rad as deg2rad
-from kerasish.ops.elementwise import divide as divide
-from kerasish.ops.elementwise import divide_no_nan as divide_no_nan
-from kerasish.ops.elementwise import equal as equal
-from kerasish.ops.elementwise import exp as exp
-from kerasish.ops.elementwise import exp2 as exp2
-from kerasish.ops.elementwise import expm1 as expm1
-from kerasish.ops.elementwise import fabs as fabs
-from kerasish.ops.elementwise import floor as floor
-from kerasish.ops.elementwise import floor_divide as floor_divide
-from kerasish.ops.elementwise import fmax as fmax
-from kerasish.ops.elementwise import fmin as fmin
-from kerasish.ops.elementwise import fmod as fmod
-from kerasish.ops.elementwise import gcd as gcd
-from kerasish.ops.elementwise import greater as greater
-from kerasish.ops.elementwise import greater_equal as greater_equal
-from kerasish.ops.elementwise import heaviside as heaviside
-from kerasish.ops.elementwise import hypot as hypot
-from kerasish.ops.elementwise import i0 as i0
-from kerasish.ops.elementwise import imag as imag
-from kerasish.ops.elementwise import isfinite as isfinite
-from kerasish.ops.elementwise import isinf as isinf
-from kerasish.ops.elementwise import isnan as isnan
-from kerasish.ops.elementwise import isneginf as isneginf
-from kerasish.ops.elementwise import isposinf as isposinf
-from kerasish.ops.elementwise import isreal as isreal
-from kerasish.ops.elementwise import lcm as lcm
-from kerasish.ops.elementwise import ldexp as ldexp
-from kerasish.ops.elementwise import left_shift as left_shift
-from kerasish.ops.elementwise import less as less
-from kerasish.ops.elementwise import less_equal as less_equal
-from kerasish.ops.elementwise import log as log
-from kerasish.ops.elementwise import log1p as log1p
-from kerasish.ops.elementwise import log2 as log2
-from kerasish.ops.elementwise import log10 as log10
-from kerasish.ops.elementwise import logaddexp as logaddexp
-from kerasish.ops.elementwise import logaddexp2 as logaddexp2
-from kerasish.ops.elementwise import logical_and as logical_and
-from kerasish.ops.elementwise import logical_not as logical_not
-from kerasish.ops.elementwise import logical_or as logical_or
-from kerasish.ops.elementwise import logical_xor as logical_xor
-from kerasish.ops.elementwise import maximum as maximum
-from kerasish.ops.elementwise import minimum as minimum
-from kerasish.ops.elementwise import mod as mod
-from kerasish.ops.elementwise import multiply as multiply
-from kerasish.ops.elementwise import nan_to_num as nan_to_num
-from kerasish.ops.elementwise import negative as negative
-from kerasish.ops.elementwise import nextafter as nextafter
-from kerasish.ops.elementwise import not_equal as not_equal
-from kerasish.ops.elementwise import power as power
-from kerasish.ops.elementwise import rad2deg as rad2deg
-from kerasish.ops.elementwise import real as real
-from kerasish.ops.elementwise import reciprocal as reciprocal
-from kerasish.ops.elementwise import right_shift as right_shift
-from kerasish.ops.elementwise import round as round
-from kerasish.ops.elementwise import sign as sign
-from kerasish.ops.elementwise import signbit as signbit
-from kerasish.ops.elementwise import sin as sin
-from kerasish.ops.elementwise import sinc as sinc
-from kerasish.ops.elementwise import sinh as sinh
-from kerasish.ops.elementwise import sqrt as sqrt
-from kerasish.ops.elementwise import square as square
-from kerasish.ops.elementwise import subtract as subtract
-from kerasish.ops.elementwise import tan as tan
-from kerasish.ops.elementwise import tanh as tanh
-from kerasish.ops.elementwise import true_divide as true_divide
-from kerasish.ops.elementwise import trunc as trunc
-from kerasish.ops.elementwise import where as where
-from kerasish.ops.linalg import cholesky as cholesky
-from kerasish.ops.linalg import det as det
-from kerasish.ops.linalg import eig as eig
-from kerasish.ops.linalg import eigh as eigh
-from kerasish.ops.linalg import inv as inv
-from kerasish.ops.linalg import lstsq as lstsq
-from kerasish.ops.linalg import matrix_rank as matrix_rank
-from kerasish.ops.linalg import norm as norm
-from kerasish.ops.linalg import pinv as pinv
-from kerasish.ops.linalg import qr as qr
-from kerasish.ops.linalg import slogdet as slogdet
-from kerasish.ops.linalg import solve as solve
-from kerasish.ops.linalg import solve_triangular as solve_triangular
-from kerasish.ops.linalg import svd as svd
-from kerasish.ops.manipulation import allclose as allclose
-from kerasish.ops.manipulation import append as append
-from kerasish.ops.manipulation import array_split as array_split
-from kerasish.ops.manipulation import bincount as bincount
-from kerasish.ops.manipulation import broadcast_to as broadcast_to
-from kerasish.ops.manipulation import concatenate as concatenate
-from kerasish.ops.manipulation import diag as diag
-from kerasish.ops.manipulation import diagflat as diagflat
-from kerasish.ops.manipulation import diagonal as diagonal
-from kerasish.ops.manipulation import diff as diff
-from kerasish.ops.manipulation import digitize as digitize
-from kerasish.ops.manipulation import dsplit as dsplit
-from kerasish.ops.manipulation import dstack as dstack
-from kerasish.ops.manipulation import expand_dims as expand_dims
-from kerasish.ops.manipulation import flip as flip
-from kerasish.ops.manipulation import fliplr as fliplr
-from kerasish.ops.manipulation import flipud as flipud
-from kerasish.ops.manipulation import get_item as get_item
-from kerasish.ops.manipulation import hsplit as hsplit
-from kerasish.ops.manipulation import hstack as hstack
-from kerasish.ops.manipulation import isclose as isclose
-from kerasish.ops.manipulation import isin as isin
-from kerasish.ops.manipulation import moveaxis as moveaxis
-from kerasish.ops.manipulation import ndim as ndim
-from kerasish.ops.manipulation import nonzero as nonzero
-from kerasish.ops.manipulation import pad as pad
-from kerasish.ops.manipulation import ravel as ravel
-from kerasish.ops.manipulation import repeat as repeat
-from kerasish.ops.manipulation import reshape as reshape
-from kerasish.ops.manipulation import roll as roll
-from kerasish.ops.manipulation import rot90 as rot90
-from kerasish.ops.manipulation import searchsorted as searchsorted
-from kerasish.ops.manipulation import select as select
-from kerasish.ops.manipulation import size as size
-from kerasish.ops.manipulation import split as split
-from kerasish.ops.manipulation import squeeze as squeeze
-from kerasish.ops.manipulation import stack as stack
-from kerasish.ops.manipulation import swapaxes as swapaxes
-from kerasish.ops.manipulation import take as take
-from kerasish.ops.manipulation import take_along_axis as take_along_axis
-from kerasish.ops.manipulation import tile as tile
-from kerasish.ops.manipulation import transpose as transpose
-from kerasish.ops.manipulation import tril as tril
-from kerasish.ops.manipulation import triu as triu
-from kerasish.ops.manipulation import unravel_index as unravel_index
-from kerasish.ops.manipulation import vsplit as vsplit
-from kerasish.ops.manipulation import vstack as vstack
-from kerasish.ops.math import erf as erf
-from kerasish.ops.math import erfc as erfc
-from kerasish.ops.math import erfinv as erfinv
-from kerasish.ops.math import extract_sequences as extract_sequences
-from kerasish.ops.math import in_top_k as in_top_k
-from kerasish.ops.math import logdet as logdet
-from kerasish.ops.math import logsumexp as logsumexp
-from kerasish.ops.math import rsqrt as rsqrt
-from kerasish.ops.math import segment_max as segment_max
-from kerasish.ops.math import segment_min as segment_min
-from kerasish.ops.math import segment_prod as segment_prod
-from kerasish.ops.math import segment_sum as segment_sum
-from kerasish.ops.math import top_k as top_k
-from kerasish.ops.nn import celu as celu
-from kerasish.ops.nn import elu as elu
-from kerasish.ops.nn import gelu as gelu
-from kerasish.ops.nn import glu as glu
-from kerasish.ops.nn import hard_shrink as hard_shrink
-from kerasish.ops.nn import hard_sigmoid as hard_sigmoid
-from kerasish.ops.nn import hard_silu as hard_silu
-from kerasish.ops.nn import hard_swish as hard_swish
-from kerasish.ops.nn import hard_tanh as hard_tanh
-from kerasish.ops.nn import leaky_relu as leaky_relu
-from kerasish.ops.nn import log_sigmoid as log_sigmoid
-from kerasish.ops.nn import log_softmax as log_softmax
-from kerasish.ops.nn import multi_hot as multi_hot
-from kerasish.ops.nn import one_hot as one_hot
-from kerasish.ops.nn import relu as relu
-from kerasish.ops.nn import relu6 as relu6
-from kerasish.ops.nn import selu as selu
-from kerasish.ops.nn import sigmoid as sigmoid
-from kerasish.ops.nn import silu as silu
-from kerasish.ops.nn import soft_shrink as soft_shrink
-from kerasish.ops.nn import softmax as softmax
-from kerasish.ops.nn import softplus as softplus
-from kerasish.ops.nn import softsign as softsign
-from kerasish.ops.nn import sparse_plus as sparse_plus
-from kerasish.ops.nn import sparse_sigmoid as sparse_sigmoid
-from kerasish.ops.nn import sparsemax as sparsemax
-from kerasish.ops.nn import squareplus as squareplus
-from kerasish.ops.nn import swish as swish
-from kerasish.ops.nn import tanh_shrink as tanh_shrink
-from kerasish.ops.nn import threshold as threshold
-from kerasish.ops.normalization import batch_normalization as batch_normalization
-from kerasish.ops.normalization import layer_normalization as layer_normalization
-from kerasish.ops.normalization import moments as moments
-from kerasish.ops.normalization import normalize as normalize
-from kerasish.ops.normalization import rms_normalization as rms_normalization
-from kerasish.ops.products import correlate as correlate
-from kerasish.ops.products import cross as cross
-from kerasish.ops.products import dot as dot
-from kerasish.ops.products import einsum as einsum
-from kerasish.ops.products import inner as inner
-from kerasish.ops.products import kron as kron
-from kerasish.ops.products import matmul as matmul
-from kerasish.ops.products import outer as outer
-from kerasish.ops.products import tensordot as tensordot
-from kerasish.ops.products import trace as trace
-from kerasish.ops.products import vdot as vdot
-from kerasish.ops.reduction import all as all
-from kerasish.ops.reduction import amax as amax
-from kerasish.ops.reduction import amin as amin
-from kerasish.ops.reduction import any as any
-from kerasish.ops.reduction import argmax as argmax
-from kerasish.ops.reduction import argmin as argmin
-from kerasish.ops.reduction import argpartition as argpartition
-from kerasish.ops.reduction import argsort as argsort
-from kerasish.ops.reduction import average as average
-from kerasish.ops.reduction import count_nonzero as count_nonzero
-from kerasish.ops.reduction import cumprod as cumprod
-from kerasish.ops.reduction import cumsum as cumsum
-from kerasish.ops.reduction import max as max
-from kerasish.ops.reduction import mean as mean
-from kerasish.ops.reduction import median as median
-from kerasish.ops.reduction import min as min
-from kerasish.ops.reduction import nanmax as nanmax
-from kerasish.ops.reduction import nanmean as nanmean
-from kerasish.ops.reduction import nanmin as nanmin
-from kerasish.ops.reduction import nansum as nansum
-from kerasish.ops.reduction import percentile as percentile
-from kerasish.ops.reduction import prod as prod
-from kerasish.ops.reduction import ptp as ptp
-from kerasish.ops.reduction import quantile as quantile
-from kerasish.ops.reduction import sort as sort
-from kerasish.ops.reduction import std as std
-from kerasish.ops.reduction import sum as sum
-from kerasish.ops.reduction import var as var
+Names load on first use, so importing this package stays cheap.
+"""
 
-__all__ = sorted(name for name in dir() if not name.startswith("_"))
+from kerasish.core.lazy import lazy_exports
+
+# `{name: module}`; a name mapped to `kerasish.ops.<name>` is that sub-namespace.
+_EXPORTS = {
+    "abs": "kerasish.ops.elementwise",
+    "absolute": "kerasish.ops.elementwise",
+    "add": "kerasish.ops.elementwise",
+    "all": "kerasish.ops.reduction",
+    "allclose": "kerasish.ops.manipulation",
+    "amax": "kerasish.ops.reduction",
+    "amin": "kerasish.ops.reduction",
+    "angle": "kerasish.ops.elementwise",
+    "any": "kerasish.ops.reduction",
+    "append": "kerasish.ops.manipulation",
+    "arange": "kerasish.ops.creation",
+    "arccos": "kerasish.ops.elementwise",
+    "arccosh": "kerasish.ops.elementwise",
+    "arcsin": "kerasish.ops.elementwise",
+    "arcsinh": "kerasish.ops.elementwise",
+    "arctan": "kerasish.ops.elementwise",
+    "arctan2": "kerasish.ops.elementwise",
+    "arctanh": "kerasish.ops.elementwise",
+    "argmax": "kerasish.ops.reduction",
+    "argmin": "kerasish.ops.reduction",
+    "argpartition": "kerasish.ops.reduction",
+    "argsort": "kerasish.ops.reduction",
+    "array": "kerasish.ops.creation",
+    "array_split": "kerasish.ops.manipulation",
+    "associative_scan": "kerasish.ops.core",
+    "average": "kerasish.ops.reduction",
+    "average_pool": "kerasish.ops.convolution",
+    "batch_normalization": "kerasish.ops.normalization",
+    "binary_crossentropy": "kerasish.ops.crossentropy",
+    "bincount": "kerasish.ops.manipulation",
+    "bitwise_and": "kerasish.ops.elementwise",
+    "bitwise_invert": "kerasish.ops.elementwise",
+    "bitwise_left_shift": "kerasish.ops.elementwise",
+    "bitwise_not": "kerasish.ops.elementwise",
+    "bitwise_or": "kerasish.ops.elementwise",
+    "bitwise_right_shift": "kerasish.ops.elementwise",
+    "bitwise_xor": "kerasish.ops.elementwise",
+    "broadcast_to": "kerasish.ops.manipulation",
+    "cast": "kerasish.ops.core",
+    "categorical_crossentropy": "kerasish.ops.crossentropy",
+    "cbrt": "kerasish.ops.elementwise",
+    "ceil": "kerasish.ops.elementwise",
+    "celu": "kerasish.ops.nn",
+    "cholesky": "kerasish.ops.linalg",
+    "clip": "kerasish.ops.elementwise",
+    "concatenate": "kerasish.ops.manipulation",
+    "cond": "kerasish.ops.core",
+    "conj": "kerasish.ops.elementwise",
+    "conjugate": "kerasish.ops.elementwise",
+    "conv": "kerasish.ops.convolution",
+    "conv_transpose": "kerasish.ops.convolution",
+    "convert_to_numpy": "kerasish.ops.core",
+    "convert_to_tensor": "kerasish.ops.core",
+    "copy": "kerasish.ops.elementwise",
+    "core": "kerasish.ops.core",
+    "correlate": "kerasish.ops.products",
+    "cos": "kerasish.ops.elementwise",
+    "cosh": "kerasish.ops.elementwise",
+    "count_nonzero": "kerasish.ops.reduction",
+    "cross": "kerasish.ops.products",
+    "cumprod": "kerasish.ops.reduction",
+    "cumsum": "kerasish.ops.reduction",
+    "custom_gradient": "kerasish.ops.core",
+    "deg2rad": "kerasish.ops.elementwise",
+    "depthwise_conv": "kerasish.ops.convolution",
+    "det": "kerasish.ops.linalg",
+    "diag": "kerasish.ops.manipulation",
+    "diagflat": "kerasish.ops.manipulation",
+    "diagonal": "kerasish.ops.manipulation",
+    "diff": "kerasish.ops.manipulation",
+    "digitize": "kerasish.ops.manipulation",
+    "divide": "kerasish.ops.elementwise",
+    "divide_no_nan": "kerasish.ops.elementwise",
+    "dot": "kerasish.ops.products",
+    "dsplit": "kerasish.ops.manipulation",
+    "dstack": "kerasish.ops.manipulation",
+    "dtype": "kerasish.ops.core",
+    "eig": "kerasish.ops.linalg",
+    "eigh": "kerasish.ops.linalg",
+    "einsum": "kerasish.ops.products",
+    "elu": "kerasish.ops.nn",
+    "empty": "kerasish.ops.creation",
+    "empty_like": "kerasish.ops.creation",
+    "equal": "kerasish.ops.elementwise",
+    "erf": "kerasish.ops.math",
+    "erfc": "kerasish.ops.math",
+    "erfinv": "kerasish.ops.math",
+    "exp": "kerasish.ops.elementwise",
+    "exp2": "kerasish.ops.elementwise",
+    "expand_dims": "kerasish.ops.manipulation",
+    "expm1": "kerasish.ops.elementwise",
+    "extract_sequences": "kerasish.ops.math",
+    "eye": "kerasish.ops.creation",
+    "fabs": "kerasish.ops.elementwise",
+    "flip": "kerasish.ops.manipulation",
+    "fliplr": "kerasish.ops.manipulation",
+    "flipud": "kerasish.ops.manipulation",
+    "floor": "kerasish.ops.elementwise",
+    "floor_divide": "kerasish.ops.elementwise",
+    "fmax": "kerasish.ops.elementwise",
+    "fmin": "kerasish.ops.elementwise",
+    "fmod": "kerasish.ops.elementwise",
+    "fori_loop": "kerasish.ops.core",
+    "full": "kerasish.ops.creation",
+    "full_like": "kerasish.ops.creation",
+    "gcd": "kerasish.ops.elementwise",
+    "gelu": "kerasish.ops.nn",
+    "get_item": "kerasish.ops.manipulation",
+    "glu": "kerasish.ops.nn",
+    "greater": "kerasish.ops.elementwise",
+    "greater_equal": "kerasish.ops.elementwise",
+    "hard_shrink": "kerasish.ops.nn",
+    "hard_sigmoid": "kerasish.ops.nn",
+    "hard_silu": "kerasish.ops.nn",
+    "hard_swish": "kerasish.ops.nn",
+    "hard_tanh": "kerasish.ops.nn",
+    "heaviside": "kerasish.ops.elementwise",
+    "hsplit": "kerasish.ops.manipulation",
+    "hstack": "kerasish.ops.manipulation",
+    "hypot": "kerasish.ops.elementwise",
+    "i0": "kerasish.ops.elementwise",
+    "identity": "kerasish.ops.creation",
+    "imag": "kerasish.ops.elementwise",
+    "image": "kerasish.ops.image",
+    "in_top_k": "kerasish.ops.math",
+    "inner": "kerasish.ops.products",
+    "inv": "kerasish.ops.linalg",
+    "is_tensor": "kerasish.ops.core",
+    "isclose": "kerasish.ops.manipulation",
+    "isfinite": "kerasish.ops.elementwise",
+    "isin": "kerasish.ops.manipulation",
+    "isinf": "kerasish.ops.elementwise",
+    "isnan": "kerasish.ops.elementwise",
+    "isneginf": "kerasish.ops.elementwise",
+    "isposinf": "kerasish.ops.elementwise",
+    "isreal": "kerasish.ops.elementwise",
+    "kron": "kerasish.ops.products",
+    "layer_normalization": "kerasish.ops.normalization",
+    "lcm": "kerasish.ops.elementwise",
+    "ldexp": "kerasish.ops.elementwise",
+    "leaky_relu": "kerasish.ops.nn",
+    "left_shift": "kerasish.ops.elementwise",
+    "less": "kerasish.ops.elementwise",
+    "less_equal": "kerasish.ops.elementwise",
+    "linalg": "kerasish.ops.linalg",
+    "linspace": "kerasish.ops.creation",
+    "log": "kerasish.ops.elementwise",
+    "log10": "kerasish.ops.elementwise",
+    "log1p": "kerasish.ops.elementwise",
+    "log2": "kerasish.ops.elementwise",
+    "log_sigmoid": "kerasish.ops.nn",
+    "log_softmax": "kerasish.ops.nn",
+    "logaddexp": "kerasish.ops.elementwise",
+    "logaddexp2": "kerasish.ops.elementwise",
+    "logdet": "kerasish.ops.math",
+    "logical_and": "kerasish.ops.elementwise",
+    "logical_not": "kerasish.ops.elementwise",
+    "logical_or": "kerasish.ops.elementwise",
+    "logical_xor": "kerasish.ops.elementwise",
+    "logspace": "kerasish.ops.creation",
+    "logsumexp": "kerasish.ops.math",
+    "lstsq": "kerasish.ops.linalg",
+    "map": "kerasish.ops.core",
+    "math": "kerasish.ops.math",
+    "matmul": "kerasish.ops.products",
+    "matrix_rank": "kerasish.ops.linalg",
+    "max": "kerasish.ops.reduction",
+    "max_pool": "kerasish.ops.convolution",
+    "maximum": "kerasish.ops.elementwise",
+    "mean": "kerasish.ops.reduction",
+    "median": "kerasish.ops.reduction",
+    "meshgrid": "kerasish.ops.creation",
+    "min": "kerasish.ops.reduction",
+    "minimum": "kerasish.ops.elementwise",
+    "mod": "kerasish.ops.elementwise",
+    "moments": "kerasish.ops.normalization",
+    "moveaxis": "kerasish.ops.manipulation",
+    "multi_hot": "kerasish.ops.nn",
+    "multiply": "kerasish.ops.elementwise",
+    "nan_to_num": "kerasish.ops.elementwise",
+    "nanmax": "kerasish.ops.reduction",
+    "nanmean": "kerasish.ops.reduction",
+    "nanmin": "kerasish.ops.reduction",
+    "nansum": "kerasish.ops.reduction",
+    "ndim": "kerasish.ops.manipulation",
+    "negative": "kerasish.ops.elementwise",
+    "nextafter": "kerasish.ops.elementwise",
+    "nn": "kerasish.ops.nn",
+    "nonzero": "kerasish.ops.manipulation",
+    "norm": "kerasish.ops.linalg",
+    "normalize": "kerasish.ops.normalization",
+    "not_equal": "kerasish.ops.elementwise",
+    "numpy": "kerasish.ops.numpy",
+    "one_hot": "kerasish.ops.nn",
+    "ones": "kerasish.ops.creation",
+    "ones_like": "kerasish.ops.creation",
+    "outer": "kerasish.ops.products",
+    "pad": "kerasish.ops.manipulation",
+    "percentile": "kerasish.ops.reduction",
+    "pinv": "kerasish.ops.linalg",
+    "power": "kerasish.ops.elementwise",
+    "prod": "kerasish.ops.reduction",
+    "ptp": "kerasish.ops.reduction",
+    "qr": "kerasish.ops.linalg",
+    "quantile": "kerasish.ops.reduction",
+    "rad2deg": "kerasish.ops.elementwise",
+    "ravel": "kerasish.ops.manipulation",
+    "real": "kerasish.ops.elementwise",
+    "reciprocal": "kerasish.ops.elementwise",
+    "relu": "kerasish.ops.nn",
+    "relu6": "kerasish.ops.nn",
+    "repeat": "kerasish.ops.manipulation",
+    "reshape": "kerasish.ops.manipulation",
+    "right_shift": "kerasish.ops.elementwise",
+    "rms_normalization": "kerasish.ops.normalization",
+    "roll": "kerasish.ops.manipulation",
+    "rot90": "kerasish.ops.manipulation",
+    "round": "kerasish.ops.elementwise",
+    "rsqrt": "kerasish.ops.math",
+    "saturate_cast": "kerasish.ops.core",
+    "scan": "kerasish.ops.core",
+    "scatter": "kerasish.ops.core",
+    "scatter_update": "kerasish.ops.core",
+    "searchsorted": "kerasish.ops.manipulation",
+    "segment_max": "kerasish.ops.math",
+    "segment_min": "kerasish.ops.math",
+    "segment_prod": "kerasish.ops.math",
+    "segment_sum": "kerasish.ops.math",
+    "select": "kerasish.ops.manipulation",
+    "selu": "kerasish.ops.nn",
+    "separable_conv": "kerasish.ops.convolution",
+    "shape": "kerasish.ops.core",
+    "sigmoid": "kerasish.ops.nn",
+    "sign": "kerasish.ops.elementwise",
+    "signbit": "kerasish.ops.elementwise",
+    "silu": "kerasish.ops.nn",
+    "sin": "kerasish.ops.elementwise",
+    "sinc": "kerasish.ops.elementwise",
+    "sinh": "kerasish.ops.elementwise",
+    "size": "kerasish.ops.manipulation",
+    "slice": "kerasish.ops.core",
+    "slice_update": "kerasish.ops.core",
+    "slogdet": "kerasish.ops.linalg",
+    "soft_shrink": "kerasish.ops.nn",
+    "softmax": "kerasish.ops.nn",
+    "softplus": "kerasish.ops.nn",
+    "softsign": "kerasish.ops.nn",
+    "solve": "kerasish.ops.linalg",
+    "solve_triangular": "kerasish.ops.linalg",
+    "sort": "kerasish.ops.reduction",
+    "sparse_categorical_crossentropy": "kerasish.ops.crossentropy",
+    "sparse_plus": "kerasish.ops.nn",
+    "sparse_sigmoid": "kerasish.ops.nn",
+    "sparsemax": "kerasish.ops.nn",
+    "split": "kerasish.ops.manipulation",
+    "sqrt": "kerasish.ops.elementwise",
+    "square": "kerasish.ops.elementwise",
+    "squareplus": "kerasish.ops.nn",
+    "squeeze": "kerasish.ops.manipulation",
+    "stack": "kerasish.ops.manipulation",
+    "std": "kerasish.ops.reduction",
+    "stop_gradient": "kerasish.ops.core",
+    "subtract": "kerasish.ops.elementwise",
+    "sum": "kerasish.ops.reduction",
+    "svd": "kerasish.ops.linalg",
+    "swapaxes": "kerasish.ops.manipulation",
+    "swish": "kerasish.ops.nn",
+    "switch": "kerasish.ops.core",
+    "take": "kerasish.ops.manipulation",
+    "take_along_axis": "kerasish.ops.manipulation",
+    "tan": "kerasish.ops.elementwise",
+    "tanh": "kerasish.ops.elementwise",
+    "tanh_shrink": "kerasish.ops.nn",
+    "tensordot": "kerasish.ops.products",
+    "threshold": "kerasish.ops.nn",
+    "tile": "kerasish.ops.manipulation",
+    "top_k": "kerasish.ops.math",
+    "trace": "kerasish.ops.products",
+    "transpose": "kerasish.ops.manipulation",
+    "tri": "kerasish.ops.creation",
+    "tril": "kerasish.ops.manipulation",
+    "triu": "kerasish.ops.manipulation",
+    "true_divide": "kerasish.ops.elementwise",
+    "trunc": "kerasish.ops.elementwise",
+    "unravel_index": "kerasish.ops.manipulation",
+    "unstack": "kerasish.ops.core",
+    "var": "kerasish.ops.reduction",
+    "vdot": "kerasish.ops.products",
+    "vectorized_map": "kerasish.ops.core",
+    "vsplit": "kerasish.ops.manipulation",
+    "vstack": "kerasish.ops.manipulation",
+    "where": "kerasish.ops.elementwise",
+    "while_loop": "kerasish.ops.core",
+    "zeros": "kerasish.ops.creation",
+    "zeros_like": "kerasish.ops.creation",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 import jax
-import jax.extend.core as jax_core
 import jax.numpy as jnp
 import numpy as np
 
@@ -156,12 +155,23 @@ def _uses_conv(model: Any, x_spec: Any) -> bool:
         for eqn in jaxpr.eqns:
             if eqn.primitive.name == "conv_general_dilated":
                 return True
-            for sub in jax_core.jaxprs_in_params(eqn.params):
-                if has_conv(sub):
-                    return True
+            if any(has_conv(sub) for sub in _sub_jaxprs(eqn.params.values())):
+                return True
         return False
 
     return has_conv(jax.make_jaxpr(symbolic_run(model))(x_spec).jaxpr)
+
+
+def _sub_jaxprs(values: Any) -> Any:
+    """The jaxprs among an equation's parameters (scan/cond/pjit bodies)
+    without importing `jax.extend` (which loads Pallas: +20 ms at import)."""
+    for value in values:
+        if isinstance(value, tuple | list):
+            yield from _sub_jaxprs(value)
+        elif hasattr(value, "eqns"):
+            yield value
+        elif hasattr(value, "jaxpr") and hasattr(value.jaxpr, "eqns"):
+            yield value.jaxpr
 
 
 def _spec(x: Any, batch_size: int) -> Any:
@@ -248,12 +258,13 @@ def fused_steps(
     callbacks: Any, total: int, mode: str, step_seconds: float | None = None
 ) -> int:
     """All steps in one device call, unless a progress bar shows them: then
-    calls of about `PROGBAR_INTERVAL` once a step is timed, 20 calls before."""
+    calls of about `PROGBAR_INTERVAL` once a step is timed, 20 calls before.
+    Never 1 step of several (that would compile a second, loop-free runner)."""
     if not shows_progress(callbacks, mode):
         return total
     calls = 20 if step_seconds is None else total * step_seconds / PROGBAR_INTERVAL
     calls = min(max(math.ceil(calls), 1), total)
-    return math.ceil(total / calls)
+    return max(math.ceil(total / calls), min(2, total))
 
 
 def _hook_stride(model: Any, callbacks: Any, mode: str) -> int | None:

@@ -294,16 +294,6 @@ def _callback_list(model: Any, callbacks: Any, verbose: Any, **params: Any) -> A
     )
 
 
-def check_validation_split(x: Any, validation_split: float) -> None:
-    """Keras refuses `validation_split` for anything but arrays."""
-    if validation_split and data_adapter.is_streaming(x):
-        raise ValueError(
-            "Argument `validation_split` is only supported "
-            "for tensors or NumPy arrays."
-            f"Found incompatible type in the input: {[type(x)]}"
-        )
-
-
 def fit(
     model: Any,
     x: Any,

@@ -8,7 +8,7 @@ import numpy as np
 
 from kerasish.callbacks.callback_list import CallbackList
 from kerasish.models import compiled_calls
-from kerasish.trainers import custom_steps, loops, streaming
+from kerasish.trainers import custom_steps, loops
 from kerasish.trainers.compile_utils import CompileLoss, CompileMetrics
 from kerasish.trainers.data import arrays, data_adapter
 
@@ -173,9 +173,12 @@ class Trainer:
         """
         self._assert_compile_called()
         if validation_data is None:
-            streaming.check_validation_split(x, validation_split)
+            data_adapter.check_validation_split(x, validation_split)
+        validator = None
         if data_adapter.is_streaming(x) or data_adapter.is_streaming(validation_data):
             # Batches come from Python: trainers/streaming.py.
+            from kerasish.trainers import streaming
+
             validator = streaming.make_validator(
                 self,
                 validation_data,
@@ -194,9 +197,7 @@ class Trainer:
             data, validation_data = arrays.train_validation_split(
                 data, validation_split
             )
-        if validation_data is not None and not isinstance(
-            validation_data, streaming.StreamValidator
-        ):
+        if validation_data is not None and validation_data is not validator:
             validation_data = arrays.standardize(
                 *arrays.unpack_x_y_sample_weight(validation_data), None
             )
@@ -228,8 +229,8 @@ class Trainer:
                 validation_freq,
             )
         finally:
-            if isinstance(validation_data, streaming.StreamValidator):
-                validation_data.close()
+            if validator is not None:
+                validator.close()
 
     def evaluate(
         self,
@@ -251,6 +252,8 @@ class Trainer:
         """
         self._assert_compile_called()
         if data_adapter.is_streaming(x):
+            from kerasish.trainers import streaming
+
             logs = streaming.evaluate(
                 self, x, y, sample_weight, steps, callbacks, verbose
             )
@@ -301,6 +304,8 @@ class Trainer:
     ) -> Any:
         """Generates output predictions (NumPy arrays) for the input samples."""
         if not isinstance(x, np.ndarray) and data_adapter.is_streaming(x):
+            from kerasish.trainers import streaming
+
             return streaming.predict(self, x, steps, callbacks, verbose)
         x = arrays.to_arrays(x)
         batch_size = batch_size or 32

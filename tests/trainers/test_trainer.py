@@ -108,11 +108,14 @@ def test_reported_loss_is_running_mean_over_batches():
     )
 
 
-def test_second_fit_does_not_retrace():
+@pytest.mark.parametrize("verbose", [0, 1])
+def test_second_fit_does_not_retrace(verbose):
+    # With a progress bar, calls change length once steps are timed (one
+    # compiled loop serves them all).
     x, y = _data()
     model = _model()
-    model.fit(x, y, batch_size=16, epochs=1, verbose=0, validation_split=0.25)
-    model.evaluate(x, y, batch_size=16, verbose=0)
+    model.fit(x, y, batch_size=16, epochs=3, verbose=verbose, validation_split=0.25)
+    model.evaluate(x, y, batch_size=16, verbose=verbose)
 
     def cache_sizes():
         return {k: r._cache_size() for k, r in model._runtime._runners.items()}
@@ -120,6 +123,7 @@ def test_second_fit_does_not_retrace():
     before = cache_sizes()
     assert all(size == 1 for size in before.values())
     model.fit(x, y, batch_size=16, epochs=2, verbose=0, validation_split=0.25)
+    model.fit(x, y, batch_size=16, epochs=2, verbose=1, validation_split=0.25)
     model.evaluate(x, y, batch_size=16, verbose=0)
     assert cache_sizes() == before
 

@@ -12,10 +12,10 @@ from kerasish.backend import config
 
 
 def _to_array(x: Any) -> Any:
-    if x is None:
-        return None
-    if isinstance(x, jax.Array):
+    if x is None or isinstance(x, jax.Array):
         return x
+    if type(x) is np.ndarray and x.ndim and x.dtype == config.floatx():
+        return x  # already what the checks below would make of it
     if hasattr(x, "numpy") and not isinstance(x, np.ndarray):
         x = x.numpy()
     x = np.asarray(x)

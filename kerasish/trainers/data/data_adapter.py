@@ -69,6 +69,16 @@ def is_streaming(x: Any) -> bool:
     )
 
 
+def check_validation_split(x: Any, validation_split: float) -> None:
+    """Keras refuses `validation_split` for anything but arrays."""
+    if validation_split and is_streaming(x):
+        raise ValueError(
+            "Argument `validation_split` is only supported "
+            "for tensors or NumPy arrays."
+            f"Found incompatible type in the input: {[type(x)]}"
+        )
+
+
 def raise_unsupported_arg(arg_name: str, description: str, input_type: str) -> None:
     raise ValueError(
         f"When providing `x` as a {input_type}, `{arg_name}` "
