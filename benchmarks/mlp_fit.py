@@ -59,8 +59,10 @@ def _loss(params, xb, yb):
     h = xb
     for layer in params[:-1]:
         h = jax.nn.relu(h @ layer["w"] + layer["b"])
-    logits = h @ params[-1]["w"] + params[-1]["b"]
-    return -jnp.mean(jnp.take_along_axis(jax.nn.log_softmax(logits), yb, axis=-1))
+    # Keras' sparse crossentropy of softmax probabilities (not logits).
+    probs = jax.nn.softmax(h @ params[-1]["w"] + params[-1]["b"])
+    probs = jnp.clip(probs / jnp.sum(probs, axis=-1, keepdims=True), 1e-7, 1 - 1e-7)
+    return -jnp.mean(jnp.log(jnp.take_along_axis(probs, yb, axis=-1)))
 
 
 def handwritten_runners(x, y):
