@@ -2,9 +2,11 @@
 crossentropy; batch 128) on random MNIST-shaped data: kerasish `fit` time per
 training step vs two hand-written `jax.jit` + optax versions of the same
 network, side by side in one process: one jitted call per step, and a whole
-epoch fused into one `lax.scan`. Epochs of all runners alternate so
-machine-load drift hits them alike. Prints the medians and the ratio against
-the faster hand-written version (target <= 1.05x).
+epoch fused into one `lax.scan`. Each timing is one `fit` of 3 epochs (data
+placed on the device once per fit) against 3 hand-written epochs (data placed
+once for all); rounds of all runners alternate so machine-load drift hits
+them alike. Prints the medians per step and the median of the per-round
+ratios against the faster hand-written version (target <= 1.05x).
 
 Run: JAX_PLATFORMS=cpu python benchmarks/mlp_fit.py [--samples 4096 --repeats 7]
 """
@@ -21,7 +23,7 @@ import optax
 import kerasish as keras
 from kerasish import layers
 
-BATCH, CLASSES, HIDDEN, FEATURES = 128, 10, 512, 784
+BATCH, CLASSES, HIDDEN, FEATURES, EPOCHS = 128, 10, 512, 784, 3
 
 
 def build_model() -> keras.Sequential:
@@ -39,7 +41,7 @@ def kerasish_runner(x, y):
     model = build_model()
     model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
     model.fit(x, y, batch_size=BATCH, epochs=1, verbose=0)  # compile
-    return lambda: model.fit(x, y, batch_size=BATCH, epochs=1, verbose=0)
+    return lambda: model.fit(x, y, batch_size=BATCH, epochs=EPOCHS, verbose=0)
 
 
 def _init(key):
@@ -93,13 +95,15 @@ def handwritten_runners(x, y):
         state["s"] = tx.init(state["p"])
 
         def run():
-            order = jnp.asarray(np.random.permutation(len(x)))
-            losses = []
-            for i in range(steps):
-                idx = order[i * BATCH : (i + 1) * BATCH]
-                state["p"], state["s"], loss = step_jit(state["p"], state["s"], idx)
-                losses.append(loss)
-            float(jnp.mean(jnp.stack(losses)))  # one host sync per epoch
+            for _ in range(EPOCHS):
+                order = jnp.asarray(np.random.permutation(len(x)))
+                losses = []
+                for i in range(steps):
+                    idx = order[i * BATCH : (i + 1) * BATCH]
+                    p, s = state["p"], state["s"]
+                    state["p"], state["s"], loss = step_jit(p, s, idx)
+                    losses.append(loss)
+                float(jnp.mean(jnp.stack(losses)))  # one host sync per epoch
 
         return run
 
@@ -108,9 +112,10 @@ def handwritten_runners(x, y):
         state["s"] = tx.init(state["p"])
 
         def run():
-            order = jnp.asarray(np.random.permutation(len(x)))
-            state["p"], state["s"], loss = epoch(state["p"], state["s"], order)
-            float(loss)
+            for _ in range(EPOCHS):
+                order = jnp.asarray(np.random.permutation(len(x)))
+                state["p"], state["s"], loss = epoch(state["p"], state["s"], order)
+                float(loss)
 
         return run
 
@@ -130,21 +135,22 @@ def main() -> None:
     for run in runners.values():
         run()  # compile
     times: dict[str, list[float]] = {name: [] for name in runners}
-    steps = args.samples // BATCH
+    steps = args.samples // BATCH * EPOCHS
     for _ in range(args.repeats):
         for name, run in runners.items():
             start = time.perf_counter()
             run()
             times[name].append((time.perf_counter() - start) / steps)
     med = {name: statistics.median(t) for name, t in times.items()}
-    best = min(med["step"], med["scan"])
+    best = "step" if med["step"] < med["scan"] else "scan"
+    ratio = statistics.median(
+        a / b for a, b in zip(times["kerasish"], times[best], strict=True)
+    )
     print(f"device: {jax.devices()[0].platform}, {args.samples} samples, {steps} steps")
     print(f"kerasish fit:            {med['kerasish'] * 1e3:8.3f} ms/step")
     print(f"hand-written jit/step:   {med['step'] * 1e3:8.3f} ms/step")
     print(f"hand-written scan epoch: {med['scan'] * 1e3:8.3f} ms/step")
-    print(
-        f"ratio:                   {med['kerasish'] / best:8.3f}x the faster (<= 1.05x)"
-    )
+    print(f"ratio:                   {ratio:8.3f}x the faster (target <= 1.05x)")
 
 
 if __name__ == "__main__":

@@ -357,7 +357,9 @@ def _to_device(data: Any, per_process: bool = False) -> Any:
     """`data` on the device(s); `per_process`: each process passes its own rows."""
     if distribution() is not None:
         return data_sharding.place_data(data, per_process)
-    return jax.tree_util.tree_map(jnp.asarray, data)
+    # May share the NumPy buffers (no copy on CPU): nothing writes to them, and
+    # they are dropped when the loop ends.
+    return jax.device_put(data, may_alias=True)
 
 
 def fit_loop(
