@@ -185,21 +185,28 @@ def _spec(x: Any, batch_size: int) -> Any:
 # ----------------------------------------------------------------- state sync
 
 
-def collect_state(model: Any, runtime: Runtime, reset_metrics: bool) -> TrainState:
-    """A `TrainState` from the model's variables, optimizer and metrics."""
+def collect_state(
+    model: Any, runtime: Runtime, reset_metrics: bool, layout: tuple | None = None
+) -> TrainState:
+    """A `TrainState` from the model's variables, optimizer and metrics.
+    `layout`: `pure.split_layout(model)`, when the caller already has it."""
     if reset_metrics:
         metric_state = runtime.initial_metric_state
     else:
         metric_state = [[v.value for v in m.variables] for m in runtime.metrics]
-    ts = TrainState(
-        model.params, model.state, model.optimizer.opt_state, metric_state, runtime.key
-    )
+    trainable, non_trainable = layout or pure.split_layout(model)
+    params = pure.to_tree([(p, v.value) for p, v in trainable])
+    state = pure.to_tree([(p, v.value) for p, v in non_trainable])
+    opt_state = model.optimizer.opt_state
+    ts = TrainState(params, state, opt_state, metric_state, runtime.key)
     return placement.place_state(model, ts)
 
 
-def write_state(model: Any, runtime: Runtime, ts: TrainState) -> None:
+def write_state(
+    model: Any, runtime: Runtime, ts: TrainState, layout: tuple | None = None
+) -> None:
     """Writes a `TrainState` back into the variables, optimizer and metrics."""
-    trainable, non_trainable = pure.split_layout(model)
+    trainable, non_trainable = layout or pure.split_layout(model)
     for path, variable in trainable:
         variable.assign(pure.lookup(ts.params, path))
     for path, variable in non_trainable:
@@ -447,12 +454,15 @@ def train_epochs(
     # (and Keras never resets `_initial_epoch`).
     initial_epoch = getattr(model, "_initial_epoch", None) or initial_epoch
     training_logs: dict = {}
+    # Which weights train is fixed for the whole fit (as in Keras, where the
+    # compiled step does not change mid-fit).
+    layout = pure.split_layout(model)
     for epoch in range(initial_epoch, epochs):
         callbacks.on_epoch_begin(epoch)
         # Read after the hook: a scheduler may have set the learning rate.
-        ts = collect_state(model, runtime, reset_metrics=True)
+        ts = collect_state(model, runtime, reset_metrics=True, layout=layout)
         ts, logs = train_epoch(ts, epoch)
-        write_state(model, runtime, ts)
+        write_state(model, runtime, ts, layout)
         epoch_logs = dict(logs)
         if validator is not None and (epoch + 1) % validation_freq == 0:
             val_logs = validator.run_validation(model, runtime, callbacks)
