@@ -1,6 +1,7 @@
 """The same workloads timed on real Keras 3 (JAX backend) and kerasish: the
 tiny MLP fit, inference calls, medium fits (MLP 784-512-512-10, convnet,
-LSTM; batch 128, 1024 samples) and the run's peak resident memory.
+LSTM; batch 128, 1024 samples), and each medium fit's peak resident memory
+in a fresh process.
 
 Run with either environment; the script imports `keras` when run by the
 reference environment's Python, else `kerasish`:
@@ -13,8 +14,8 @@ reference environment's Python, else `kerasish`:
 
 import json
 import os
-import resource
 import statistics
+import subprocess
 import sys
 import time
 
@@ -52,54 +53,60 @@ def _mlp():
     )
 
 
-def _medium_models():
+SHAPES = {"MLP 784-512-512-10": (784,), "convnet": (28, 28, 1), "LSTM(128)": (28, 28)}
+
+
+def _medium_model(name):
     """The medium workloads of the fit benchmarks (batch 128): an MLP
     784-512-512-10, the keras.io MNIST convnet and an LSTM(128) classifier."""
     dense = keras.layers.Dense
-    mlp = keras.Sequential(
-        [
-            keras.Input((784,)),
-            dense(512, activation="relu"),
-            dense(512, activation="relu"),
-            dense(10, activation="softmax"),
-        ]
-    )
-    convnet = keras.Sequential(
-        [
-            keras.Input((28, 28, 1)),
+    if name == "convnet":
+        body = [
             keras.layers.Conv2D(32, 3, activation="relu"),
             keras.layers.MaxPooling2D(2),
             keras.layers.Conv2D(64, 3, activation="relu"),
             keras.layers.MaxPooling2D(2),
             keras.layers.Flatten(),
             keras.layers.Dropout(0.5),
-            dense(10, activation="softmax"),
         ]
+    elif name == "LSTM(128)":
+        body = [keras.layers.LSTM(128)]
+    else:
+        body = [dense(512, activation="relu"), dense(512, activation="relu")]
+    model = keras.Sequential(
+        [keras.Input(SHAPES[name]), *body, dense(10, activation="softmax")]
     )
-    lstm = keras.Sequential(
-        [keras.Input((28, 28)), keras.layers.LSTM(128), dense(10, activation="softmax")]
-    )
-    return {"MLP 784-512-512-10": mlp, "convnet": convnet, "LSTM(128)": lstm}
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
 
 
-def medium_fits(samples=1024):
+def _medium_fit(name, samples=1024):
     rng = np.random.default_rng(0)
+    x = rng.random(size=(samples, *SHAPES[name]), dtype=np.float32)
     y = rng.integers(0, 10, size=(samples, 1)).astype("int32")
-    shapes = {
-        "MLP 784-512-512-10": (784,),
-        "convnet": (28, 28, 1),
-        "LSTM(128)": (28, 28),
-    }
-    results = {}
-    for name, model in _medium_models().items():
-        x = rng.random(size=(samples, *shapes[name]), dtype=np.float32)
-        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model = _medium_model(name)
+    return lambda: model.fit(x, y, batch_size=128, epochs=1, verbose=0)
 
-        def fit(model=model, x=x):
-            model.fit(x, y, batch_size=128, epochs=1, verbose=0)
 
-        results[f"{name} fit, s/epoch"] = _median(fit, 1, repeats=5)
-    return results
+def peak_rss(name):
+    """Peak resident memory (MB) of a fresh process that builds the workload's
+    model and fits it three times (imports included)."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import keras_side as k; "
+        "fit = k._medium_fit(sys.argv[2]); [fit() for _ in range(3)]; "
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent
+        # through fork + exec.
+        "print([l.split()[1] for l in open('/proc/self/status') "
+        "if l.startswith('VmHWM')][0])"
+    )
+    here = os.path.dirname(os.path.abspath(__file__))
+    done = subprocess.run(
+        [sys.executable, "-c", code, here, name],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout.split()[-1]) / 1024
 
 
 def main():
@@ -124,9 +131,10 @@ def main():
             lambda: model.predict(np.tile(x, (3, 1))[:10_000], verbose=0), 2
         ),
     }
-    results.update(medium_fits())
-    # Peak resident memory of this whole run (same workloads on both sides).
-    results["peak RSS, MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for name in SHAPES:
+        results[f"{name} fit, s/epoch"] = _median(_medium_fit(name), 1)
+    for name in SHAPES:
+        results[f"{name} fit, peak RSS MB"] = peak_rss(name)
     print(json.dumps({"name": NAME, "results": results}))
 
 

@@ -9,6 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import naming, scope
+from kerasish.core.concrete import concrete_values
 
 _GLOBAL: SeedGenerator | None = None
 
@@ -54,7 +55,7 @@ class SeedGenerator:
             return current.next_key()
         # Keras' generator state is `[seed, n]`, incremented per draw: using the
         # same raw keys makes eager draws equal Keras' bit for bit.
-        with jax.ensure_compile_time_eval():
+        with concrete_values():
             key = jnp.array([self._seed % 2**32, self._count], dtype=jnp.uint32)
         # Shape inference draws too; it must not move the generator on.
         if current is None or current.kind != "symbolic":
@@ -89,7 +90,7 @@ def draw_key(seed: int | SeedGenerator | jax.Array | None) -> jax.Array:
     if isinstance(seed, int | np.integer):
         # Keras' key for an int seed is `[seed, 0]` (uint32), so seeded draws
         # (initializers, `keras.random.*`) reproduce Keras' values exactly.
-        with jax.ensure_compile_time_eval():
+        with concrete_values():
             return jnp.array([int(seed) % (2**32), 0], dtype="uint32")
     if isinstance(seed, jax.Array | np.ndarray):
         return seed

@@ -10,6 +10,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.core import autocast, naming, scope
+from kerasish.core.concrete import concrete_values
 
 
 class Variable:
@@ -65,7 +66,7 @@ class Variable:
                 )
             # Initial values are concrete even if the first build happens while
             # JAX traces (a sub-layer built inside its parent's `call`).
-            with jax.ensure_compile_time_eval():
+            with concrete_values():
                 value = initializer(tuple(shape), dtype=dtype)
         else:
             value = initializer

@@ -8,6 +8,7 @@ from typing import Any
 import jax
 import numpy as np
 
+from kerasish.core.concrete import concrete_values
 from kerasish.distribution.device_mesh import TensorLayout
 from kerasish.distribution.distribution_lib import distribution
 
@@ -60,7 +61,7 @@ def place_new_variable(variable: Any, value: jax.Array) -> tuple:
     layout = dist.get_variable_layout(variable)
     check_layout(variable.path, value.shape, layout)
     # The first build may run while JAX traces a parent layer's `call`.
-    with jax.ensure_compile_time_eval():
+    with concrete_values():
         return layout, put(value, layout.backend_layout)
 
 

@@ -16,6 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from kerasish.backend import config
+from kerasish.core.concrete import concrete_values
 from kerasish.core.random import SeedGenerator, draw_key
 from kerasish.initializers.initializer import Initializer
 from kerasish.ops._dispatch import standardize_dtype
@@ -29,7 +30,7 @@ def _dtype(dtype: Any) -> str:
 
 
 def _key(seed: int | SeedGenerator) -> jax.Array:
-    with jax.ensure_compile_time_eval():
+    with concrete_values():
         return draw_key(seed)
 
 
@@ -338,7 +339,7 @@ class Orthogonal(RandomInitializer):
         num_rows = math.prod(shape[:-1])
         num_cols = shape[-1]
         flat_shape = (max(num_cols, num_rows), min(num_cols, num_rows))
-        with jax.ensure_compile_time_eval():
+        with concrete_values():
             a = _normal(flat_shape, 0.0, 1.0, dtype, self.seed)
             q, r = jnp.linalg.qr(a)
             q = q * jnp.sign(jnp.diag(r))
