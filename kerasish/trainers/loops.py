@@ -83,6 +83,12 @@ class Runtime:
         self._runners: dict = {}
         # Seconds per step of each mode, timed on progress-bar epochs.
         self.step_seconds: dict[str, float] = {}
+        # Accelerators: the runners donate the train state (updated in place
+        # between device calls, one copy of it less at peak); the state they
+        # get is then a copy, never the variables' own arrays. Not on CPU,
+        # where an epoch is mostly one call and the copy would cost more.
+        self.donate = jax.default_backend() != "cpu"
+        self._copy = jax.jit(lambda tree: jax.tree_util.tree_map(jnp.copy, tree))
         self.key = random_lib.global_seed_generator().next()
 
     def check_labels(self, model: Any, y: Any) -> None:
@@ -109,16 +115,19 @@ class Runtime:
         key = (kind, batch_size, shape)
         if key not in self._runners:
             step = self._step(kind)
+            logs, donate = self._metric_logs, self.donate
             if shape == "partial":
-                runner = steps_lib.make_partial_runner(step, self._metric_logs)
+                runner = steps_lib.make_partial_runner(step, logs, donate)
             elif shape == "step":
-                runner = steps_lib.make_step_runner(step, self._metric_logs, batch_size)
+                runner = steps_lib.make_step_runner(step, logs, batch_size, donate)
             else:
-                runner = steps_lib.make_chunk_runner(
-                    step, self._metric_logs, batch_size
-                )
+                runner = steps_lib.make_chunk_runner(step, logs, batch_size, donate)
             self._runners[key] = runner
         return self._runners[key]
+
+    def owned(self, ts: TrainState) -> TrainState:
+        """`ts` as the runners may take it: a copy when they donate."""
+        return self._copy(ts) if self.donate else ts
 
     def _step(self, kind: str) -> Any:
         """`(ts, batch) -> (ts, logs or None)`: the user's own `train_step` /
@@ -199,7 +208,7 @@ def collect_state(
     state = pure.to_tree([(p, v.value) for p, v in non_trainable])
     opt_state = model.optimizer.opt_state
     ts = TrainState(params, state, opt_state, metric_state, runtime.key)
-    return placement.place_state(model, ts)
+    return runtime.owned(placement.place_state(model, ts))
 
 
 def write_state(
@@ -221,7 +230,10 @@ def mark_unsynced(model: Any, runtime: Runtime, ts: TrainState, mode: str) -> No
     """Keras (JAX) leaves the variables stale mid-epoch; a callback reading
     `self.model` calls this to write the running state back first."""
     if mode == "train":
-        model._unsynced_train_state = lambda: write_state(model, runtime, ts)
+        # The variables get a copy when the next call may donate `ts`.
+        model._unsynced_train_state = lambda: write_state(
+            model, runtime, runtime.owned(ts)
+        )
 
 
 def write_metrics(runtime: Runtime, ts: TrainState) -> None:

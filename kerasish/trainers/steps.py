@@ -129,7 +129,15 @@ def gather(data: Any, idx: jax.Array) -> Any:
     return jax.tree_util.tree_map(lambda a: jnp.take(a, idx, axis=0, mode="clip"), data)
 
 
-def make_chunk_runner(step: Callable, logs: Callable, batch_size: int) -> Callable:
+def _jit(run: Callable, donate: bool) -> Callable:
+    """`run` jitted; with `donate`, its train state's buffers are reused for
+    the new state (the caller must not hold on to them)."""
+    return jax.jit(run, donate_argnums=(0,) if donate else ())
+
+
+def make_chunk_runner(
+    step: Callable, logs: Callable, batch_size: int, donate: bool = False
+) -> Callable:
     """A jitted `(ts, data, order, start, steps) -> (ts, logs)` running `steps`
     consecutive batches (gathered on device from `order`) in one device loop.
 
@@ -162,10 +170,12 @@ def make_chunk_runner(step: Callable, logs: Callable, batch_size: int) -> Callab
         ts, step_logs = lax.fori_loop(0, steps, body, (ts, zeros))
         return ts, logs(ts) if step_logs is None else step_logs
 
-    return jax.jit(run)
+    return _jit(run, donate)
 
 
-def make_step_runner(step: Callable, logs: Callable, batch_size: int) -> Callable:
+def make_step_runner(
+    step: Callable, logs: Callable, batch_size: int, donate: bool = False
+) -> Callable:
     """A jitted `(ts, data, order, start) -> (ts, logs)` for one batch, outside
     any loop: XLA's CPU backend runs convolution gradients about 25x slower
     inside a loop than outside one."""
@@ -175,17 +185,19 @@ def make_step_runner(step: Callable, logs: Callable, batch_size: int) -> Callabl
         ts, step_logs = step(ts, gather(data, idx))
         return ts, logs(ts) if step_logs is None else step_logs
 
-    return jax.jit(run)
+    return _jit(run, donate)
 
 
-def make_partial_runner(step: Callable, logs: Callable) -> Callable:
+def make_partial_runner(
+    step: Callable, logs: Callable, donate: bool = False
+) -> Callable:
     """A jitted `(ts, data, idx) -> (ts, logs)` for the final partial batch."""
 
     def run(ts: TrainState, data: Any, idx: jax.Array) -> tuple[TrainState, dict]:
         ts, step_logs = step(ts, gather(data, idx))
         return ts, logs(ts) if step_logs is None else step_logs
 
-    return jax.jit(run)
+    return _jit(run, donate)
 
 
 def make_predict_runner(
