@@ -27,14 +27,10 @@ def forward(model: Any) -> Any:
     """`fn(values, x) -> (outputs, masks, losses, updates)`, jitted once per
     model (`updates`: `{variable index: value}` for what `assign` recorded).
 
-    `values` are the current values of `forward_variables(model)`.
+    `values` are the current values of `pure.variable_layout(model)`'s
+    variables (listed once, when the forward is made), in that order.
     """
     return _compiled(model)[0]
-
-
-def forward_variables(model: Any) -> list:
-    """The variables whose values `forward(model)` takes, in order."""
-    return _compiled(model)[1]
 
 
 def _compiled(model: Any) -> tuple:

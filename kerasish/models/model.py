@@ -214,14 +214,14 @@ class Model(Trainer, Layer):
         """Trainable weights as nested dicts: `{layer_name: {weight_name: array}}`."""
         self._require_built("params")
         trainable, _ = pure.split_layout(self)
-        return pure.to_tree([(p, v.value) for p, v in trainable])
+        return pure.value_tree(trainable)
 
     @property
     def state(self) -> dict:
         """Non-trainable weights (e.g. BatchNormalization statistics), same layout."""
         self._require_built("state")
         _, non_trainable = pure.split_layout(self)
-        return pure.to_tree([(p, v.value) for p, v in non_trainable])
+        return pure.value_tree(non_trainable)
 
     def apply(
         self,

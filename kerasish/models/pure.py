@@ -55,6 +55,11 @@ def to_tree(pairs: list[tuple[Path, Any]]) -> dict:
     return tree
 
 
+def value_tree(pairs: list[tuple[Path, Variable]]) -> dict:
+    """Nested dicts of the current values of `(path, variable)` pairs."""
+    return to_tree([(path, variable.value) for path, variable in pairs])
+
+
 def lookup(tree: dict, path: Path) -> Any:
     """The leaf of `tree` at `path`, with a clear error when it is missing."""
     node = tree

@@ -204,10 +204,13 @@ def collect_state(
     else:
         metric_state = [[v.value for v in m.variables] for m in runtime.metrics]
     trainable, non_trainable = layout or pure.split_layout(model)
-    params = pure.to_tree([(p, v.value) for p, v in trainable])
-    state = pure.to_tree([(p, v.value) for p, v in non_trainable])
-    opt_state = model.optimizer.opt_state
-    ts = TrainState(params, state, opt_state, metric_state, runtime.key)
+    ts = TrainState(
+        pure.value_tree(trainable),
+        pure.value_tree(non_trainable),
+        model.optimizer.opt_state,
+        metric_state,
+        runtime.key,
+    )
     return runtime.owned(placement.place_state(model, ts))
 
 

@@ -135,6 +135,23 @@ def _jit(run: Callable, donate: bool) -> Callable:
     return jax.jit(run, donate_argnums=(0,) if donate else ())
 
 
+def _batch_step(step: Callable, batch_size: int) -> Callable:
+    """`(ts, data, order, offset) -> (ts, step_logs)`: `step` on the rows
+    `order[offset : offset + batch_size]`, gathered on device."""
+
+    def one(ts: TrainState, data: Any, order: jax.Array, offset: Any) -> tuple:
+        idx = lax.dynamic_slice_in_dim(order, offset, batch_size)
+        return step(ts, gather(data, idx))
+
+    return one
+
+
+def _with_logs(logs: Callable, ts: TrainState, step_logs: Any) -> tuple:
+    """`(ts, logs)`: the step's own logs, or for the built-in steps (which
+    return None) `logs(ts)`, read from the metrics."""
+    return ts, logs(ts) if step_logs is None else step_logs
+
+
 def make_chunk_runner(
     step: Callable, logs: Callable, batch_size: int, donate: bool = False
 ) -> Callable:
@@ -148,9 +165,7 @@ def make_chunk_runner(
     the metrics at the end, else the last step's logs.
     """
 
-    def one(ts: TrainState, data: Any, order: jax.Array, offset: Any) -> tuple:
-        idx = lax.dynamic_slice_in_dim(order, offset, batch_size)
-        return step(ts, gather(data, idx))
+    one = _batch_step(step, batch_size)
 
     def run(
         ts: TrainState,
@@ -167,8 +182,7 @@ def make_chunk_runner(
         def body(i: jax.Array, carry: tuple) -> tuple:
             return one(carry[0], data, order, start + i * batch_size)
 
-        ts, step_logs = lax.fori_loop(0, steps, body, (ts, zeros))
-        return ts, logs(ts) if step_logs is None else step_logs
+        return _with_logs(logs, *lax.fori_loop(0, steps, body, (ts, zeros)))
 
     return _jit(run, donate)
 
@@ -180,10 +194,10 @@ def make_step_runner(
     any loop: XLA's CPU backend runs convolution gradients about 25x slower
     inside a loop than outside one."""
 
+    one = _batch_step(step, batch_size)
+
     def run(ts: TrainState, data: Any, order: jax.Array, start: jax.Array) -> tuple:
-        idx = lax.dynamic_slice_in_dim(order, start, batch_size)
-        ts, step_logs = step(ts, gather(data, idx))
-        return ts, logs(ts) if step_logs is None else step_logs
+        return _with_logs(logs, *one(ts, data, order, start))
 
     return _jit(run, donate)
 
@@ -194,8 +208,7 @@ def make_partial_runner(
     """A jitted `(ts, data, idx) -> (ts, logs)` for the final partial batch."""
 
     def run(ts: TrainState, data: Any, idx: jax.Array) -> tuple[TrainState, dict]:
-        ts, step_logs = step(ts, gather(data, idx))
-        return ts, logs(ts) if step_logs is None else step_logs
+        return _with_logs(logs, *step(ts, gather(data, idx)))
 
     return _jit(run, donate)
 
