@@ -61,6 +61,8 @@ class CallbackList(Callback):
         if self._progbar is None and add_progbar:
             self._progbar = ProgbarLogger()
             self.callbacks.append(self._progbar)
+        if self._progbar is not None:
+            self._progbar.defer_last_step = self.only_loggers()
         if model is not None:
             self.set_model(model)
         if params:
@@ -77,6 +79,11 @@ class CallbackList(Callback):
             model.history = self._history
         for callback in self.callbacks:
             callback.set_model(model)
+
+    def only_loggers(self) -> bool:
+        """Whether History and the progress bar are the only callbacks: then
+        no hook reads the model, prints or draws random numbers."""
+        return all(type(c) in (History, ProgbarLogger) for c in self.callbacks)
 
     def needs_batch_hooks(self, mode: str) -> bool:
         """Whether a callback other than the progress bar has batch hooks for `mode`."""

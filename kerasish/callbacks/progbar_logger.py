@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kerasish.callbacks.callback import Callback
+from kerasish.utils.progbar import Progbar
 
 
 class ProgbarLogger(Callback):
@@ -10,6 +13,11 @@ class ProgbarLogger(Callback):
 
     `fit` adds one automatically when `verbose != 0`. Validation inside `fit`
     is silent, as in Keras.
+
+    With `defer_last_step` (set by `CallbackList` when no other callback
+    could print or read the model in between), the line of an epoch's last
+    step is drawn at the next hook, exactly as it would have been drawn on
+    time: fit then reads the device once per epoch, with the epoch's logs.
     """
 
     def __init__(self) -> None:
@@ -20,6 +28,8 @@ class ProgbarLogger(Callback):
         self.verbose = 1
         self.epochs = 1
         self._called_in_fit = False
+        self.defer_last_step = False
+        self._deferred: Callable[[], None] | None = None
 
     def set_params(self, params: dict) -> None:
         verbose = params["verbose"]
@@ -28,50 +38,61 @@ class ProgbarLogger(Callback):
         self.target = params["steps"]
 
     def on_train_begin(self, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._called_in_fit = True
 
     def on_test_begin(self, logs: dict | None = None) -> None:
+        self._draw_deferred()
         if not self._called_in_fit:
             self._reset_progbar()
             self._maybe_init_progbar()
 
     def on_predict_begin(self, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._reset_progbar()
         self._maybe_init_progbar()
 
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._reset_progbar()
         self._maybe_init_progbar()
         if self.verbose and self.epochs > 1:
             print(f"Epoch {epoch + 1}/{self.epochs}", flush=True)
 
     def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._update_progbar(batch, logs)
 
     def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        self._draw_deferred()
         if not self._called_in_fit:
             self._update_progbar(batch, logs)
 
     def on_predict_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._update_progbar(batch, None)
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._finalize_progbar(logs)
 
     def on_test_end(self, logs: dict | None = None) -> None:
+        self._draw_deferred()
         if not self._called_in_fit:
             self._finalize_progbar(logs)
 
     def on_predict_end(self, logs: dict | None = None) -> None:
+        self._draw_deferred()
         self._finalize_progbar(logs)
+
+    def on_train_end(self, logs: dict | None = None) -> None:
+        self._draw_deferred()
 
     def _reset_progbar(self) -> None:
         self.seen = 0
         self.progbar = None
 
     def _maybe_init_progbar(self) -> None:
-        from kerasish.utils.progbar import Progbar
-
         if self.progbar is None:
             # No stateless metrics: every logged value is already a running
             # mean and is displayed as given (Keras does the same).
@@ -86,7 +107,16 @@ class ProgbarLogger(Callback):
         self._maybe_init_progbar()
         self.seen = batch + 1
         if self.verbose == 1:
-            self.progbar.update(self.seen, list((logs or {}).items()), finalize=False)
+            values = list((logs or {}).items())
+            if self.defer_last_step and self.seen == self.target:
+                self._deferred = self.progbar.deferred_update(self.seen, values)
+            else:
+                self.progbar.update(self.seen, values, finalize=False)
+
+    def _draw_deferred(self) -> None:
+        draw, self._deferred = self._deferred, None
+        if draw is not None:
+            draw()
 
     def _finalize_progbar(self, logs: dict | None) -> None:
         self._maybe_init_progbar()

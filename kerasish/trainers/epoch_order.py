@@ -7,8 +7,6 @@ from typing import Any
 import jax
 import numpy as np
 
-from kerasish.callbacks.history import History
-from kerasish.callbacks.progbar_logger import ProgbarLogger
 from kerasish.distribution.distribution_lib import distribution
 
 
@@ -45,9 +43,7 @@ class EpochOrders:
     ) -> None:
         self.n, self.batch_size, self.shuffle = n, batch_size, shuffle
         self.epochs = epochs
-        self._may_draw_ahead = bool(shuffle) and all(
-            type(c) in (History, ProgbarLogger) for c in callbacks.callbacks
-        )
+        self._may_draw_ahead = bool(shuffle) and callbacks.only_loggers()
         self._ahead: Any = None
 
     def next(self) -> np.ndarray | jax.Array:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Callable
@@ -338,7 +339,10 @@ def run_epoch(
         getattr(callbacks, end)(start + stride - 1 if keras_stride else stop - 1, logs)
         if mode == "train" and model.stop_training:
             return ts, logs, True
-    if timed and len(runtime._runners) == compiled:  # nothing compiled: a fair time
+    # Timed when nothing compiled (a fair time), unless the epoch took one call
+    # and is timed already: waiting here would read the logs a sync early.
+    retime = mode not in runtime.step_seconds or k < plan.num_batches
+    if timed and retime and len(runtime._runners) == compiled:
         jax.block_until_ready(logs)
         elapsed = time.perf_counter() - started
         runtime.step_seconds[mode] = elapsed / plan.num_batches
@@ -362,17 +366,31 @@ def _run_batches(
     full_stop = min(stop, plan.full)
     bs = plan.batch_size
     for first in range(start, full_stop, k):
-        offset = np.int32(first * bs)
+        offset = _int_arg(first * bs)
         if k == 1:
             ts, logs = runtime.runner(mode, bs, "step")(ts, data, order, offset)
         else:
-            steps = np.int32(min(k, full_stop - first))
+            steps = _int_arg(min(k, full_stop - first))
             run = runtime.runner(mode, bs, "loop")
             ts, logs = run(ts, data, order, offset, steps)
     if plan.remainder and stop > plan.full:
         idx = order[plan.full * bs : plan.num_samples]
         ts, logs = runtime.runner(mode, plan.remainder, "partial")(ts, data, idx)
     return ts, logs
+
+
+def _int_arg(value: int) -> Any:
+    """`value` as a runner's int32 argument: a cached device scalar (epochs
+    repeat the same offsets and step counts; it then needs no transfer per
+    call), or a NumPy one under a distribution (placed by the runner)."""
+    if distribution() is not None:
+        return np.int32(value)
+    return _device_int(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _device_int(value: int) -> jax.Array:
+    return jax.device_put(np.int32(value))
 
 
 def _to_device(data: Any, per_process: bool = False) -> Any:

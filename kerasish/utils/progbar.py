@@ -6,7 +6,7 @@ import math
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -161,13 +161,30 @@ class Progbar:
             finalize: Whether this is the last update for the progress bar. If
                 `None`, defaults to `current >= self.target`.
         """
+        self._update_at(current, values, finalize, time.time())
+
+    def deferred_update(
+        self, current: int, values: Sequence[tuple[str, Any]] | None = None
+    ) -> Callable[[], None]:
+        """A non-final `update` taken now and drawn later: calling the result
+        draws the line this update would have drawn now (same time, same
+        values, which it reads only then)."""
+        now = time.time()
+        return lambda: self._update_at(current, values, False, now)
+
+    def _update_at(
+        self,
+        current: int,
+        values: Sequence[tuple[str, Any]] | None,
+        finalize: bool | None,
+        now: float,
+    ) -> None:
         if finalize is None:
             finalize = self.target is not None and current >= self.target
         for name, value in values or ():
             self._record(name, value, current, finalize)
         self._seen_so_far = current
 
-        now = time.time()
         time_per_unit = self._estimate_step_duration(current, now)
         if self.verbose == 1:
             if now - self._last_update < self.interval and not finalize:

@@ -36,3 +36,12 @@ def test_batch_logs_are_sorted_python_floats_for_user_callbacks():
     assert batch == 3
     assert list(logs) == ["acc", "loss"]
     assert all(type(v) is float for v in logs.values())
+
+
+def test_progbar_defers_the_last_step_only_beside_history():
+    alone = callbacks.CallbackList([], add_history=True, add_progbar=True)
+    assert alone.only_loggers() and alone._progbar.defer_last_step
+    other = callbacks.CallbackList(
+        [callbacks.Callback()], add_history=True, add_progbar=True
+    )
+    assert not other.only_loggers() and not other._progbar.defer_last_step

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import kerasish as keras
+from kerasish.callbacks.callback_list import CallbackList
 from kerasish.callbacks.history import History
 from kerasish.trainers.epoch_order import EpochOrders, epoch_order
 
@@ -63,13 +64,8 @@ def test_a_callback_drawing_random_numbers_sees_keras_sequence():
     assert callback.draws == expected
 
 
-class _Callbacks:
-    def __init__(self, callbacks):
-        self.callbacks = callbacks
-
-
 def test_orders_follow_keras_sequence_and_stop_at_the_last_epoch():
-    orders = EpochOrders(10, 4, True, _Callbacks([History()]), epochs=2)
+    orders = EpochOrders(10, 4, True, CallbackList([History()]), epochs=2)
     np.random.seed(0)
     first = np.asarray(orders.next())
     orders.draw_ahead(0)

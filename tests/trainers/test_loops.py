@@ -168,3 +168,25 @@ def test_progress_bar_fit_times_its_steps_and_learns_the_same():
     assert "train" not in silent._runtime.step_seconds
     for a, b in zip(shown.get_weights(), silent.get_weights(), strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_timed_steps_are_retimed_only_when_an_epoch_takes_several_calls():
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    x = np.ones((40, 2), dtype="float32")
+
+    def fit_with(step_seconds):
+        model._runtime.step_seconds["train"] = step_seconds
+        with redirect_stdout(StringIO()):
+            model.fit(x, x[:, :1], batch_size=4, epochs=2, verbose=1)
+        return model._runtime.step_seconds["train"]
+
+    with redirect_stdout(StringIO()):
+        model.fit(x, x[:, :1], batch_size=4, epochs=1, verbose=1)  # compiles
+    # One call per epoch, already timed: not waited on again.
+    assert fit_with(1e-9) == 1e-9
+    # Several calls per epoch (0.05 s steps, 10 steps): timed again.
+    assert fit_with(0.05) != 0.05
