@@ -5,7 +5,8 @@ one process (medians, ratios). `keras_side.py` runs once under kerasish and,
 when the reference environment `.venv-keras` exists, once under real Keras on
 the same workloads.
 
-Run: JAX_PLATFORMS=cpu python benchmarks/run_all.py
+Run: JAX_PLATFORMS=cpu python benchmarks/run_all.py (or without JAX_PLATFORMS
+on a machine with a GPU, to time it there).
 """
 
 import json
@@ -18,6 +19,7 @@ HERE = pathlib.Path(__file__).parent
 KERAS_PYTHON = HERE.parent / ".venv-keras" / "bin" / "python"
 SCRIPTS = (
     "tiny_mlp_fit.py",
+    "tiny_mlp_fit.py --verbose auto",
     "mlp_fit.py",
     "convnet_fit.py",
     "lstm_fit.py",
@@ -25,17 +27,22 @@ SCRIPTS = (
 )
 
 
-def _run(python, script):
-    env = {**os.environ, "JAX_PLATFORMS": "cpu", "KERAS_BACKEND": "jax"}
+def _run(python, command):
+    script, *args = command.split()
+    # The caller's JAX_PLATFORMS picks the device (cpu in the README's command).
+    env = {**os.environ, "KERAS_BACKEND": "jax"}
     done = subprocess.run(
-        [str(python), str(HERE / script)], env=env, capture_output=True, text=True
+        [str(python), str(HERE / script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     return done.stdout if done.returncode == 0 else done.stdout + done.stderr
 
 
 def main():
-    for script in SCRIPTS:
-        print(f"== {script}\n{_run(sys.executable, script)}")
+    for command in SCRIPTS:
+        print(f"== {command}\n{_run(sys.executable, command)}")
     ours = json.loads(_run(sys.executable, "keras_side.py").splitlines()[-1])
     if not KERAS_PYTHON.exists():
         print("(no .venv-keras: Keras ratios skipped)")
