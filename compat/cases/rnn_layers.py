@@ -6,10 +6,11 @@ Plain forward/gradient cases use the existing "layer" kind (a Sequential on
 functional model with `build_model(module, case)`, which works with both real
 Keras and kerasish:
 
-- `spec["input"]`: `("float", timesteps, features)` or `("tokens", timesteps,
-  vocabulary)`; float inputs listed as `masked` get the last `b` steps of
-  sample `b` zeroed and go through `Masking(0.0)`; token inputs end in zeros
-  (padding) and go through `Embedding(mask_zero=...)`.
+- `spec["input"]`: `("float", timesteps, features)` (features may be a tuple:
+  the frame shape of a ConvLSTM) or `("tokens", timesteps, vocabulary)`;
+  float inputs listed as `masked` get the last `b` steps of sample `b` zeroed
+  and go through `Masking(0.0)`; token inputs end in zeros (padding) and go
+  through `Embedding(mask_zero=...)`.
 - `case.layers` are applied in order; the last layer may return a list
   (`return_state`, `merge_mode=None`), which becomes the model's outputs.
 - `spec["initial_state"]`: shapes of extra state inputs passed to the first
@@ -92,7 +93,9 @@ def build_model(module: ModuleType, case: Case):
     if kind == "tokens":
         x_in = module.Input(batch_shape=(batch, steps), dtype=dtype, name="tokens")
     else:
-        x_in = module.Input(batch_shape=(batch, steps, size), name="sequences")
+        x_in = module.Input(
+            batch_shape=(batch, steps, *_step_shape(size)), name="sequences"
+        )
     inputs = [x_in]
     x = x_in
     if kind == "tokens":
@@ -114,6 +117,11 @@ def build_model(module: ModuleType, case: Case):
     # of targets in kerasish; Keras accepts both).
     outputs = outputs[0] if len(outputs) == 1 else outputs
     return module.Model(inputs, outputs, name="rnn_model")
+
+
+def _step_shape(size) -> tuple:
+    """One time step's shape: `features`, or a tuple (ConvLSTM frames)."""
+    return size if isinstance(size, tuple) else (size,)
 
 
 def _flatten(x) -> list:
@@ -202,6 +210,40 @@ CASES = [
         units=3,
         go_backwards=True,
         recurrent_activation="hard_sigmoid",
+    ),
+    _layer(
+        "rnn_conv_lstm2d", "ConvLSTM2D", (3, 5, 4, 2), filters=2, kernel_size=(3, 2)
+    ),
+    _layer(
+        "rnn_conv_lstm2d_same_strided_seq_backwards",
+        "ConvLSTM2D",
+        (3, 5, 5, 1),
+        filters=2,
+        kernel_size=3,
+        padding="same",
+        strides=2,
+        return_sequences=True,
+        go_backwards=True,
+    ),
+    _layer(
+        "rnn_conv_lstm1d_channels_first_dilated_no_bias",
+        "ConvLSTM1D",
+        (3, 2, 7),
+        filters=3,
+        kernel_size=2,
+        dilation_rate=2,
+        data_format="channels_first",
+        use_bias=False,
+        unit_forget_bias=False,
+        activation="relu",
+    ),
+    _layer(
+        "rnn_conv_lstm3d_same",
+        "ConvLSTM3D",
+        (2, 3, 3, 3, 1),
+        filters=2,
+        kernel_size=2,
+        padding="same",
     ),
     # Functional models (kind "rnn").
     *[
@@ -478,6 +520,48 @@ CASES = [
         batch=3,
     ),
     _rnn(
+        "rnn_conv_lstm2d_initial_state",
+        [
+            (
+                "ConvLSTM2D",
+                {
+                    "filters": 2,
+                    "kernel_size": 3,
+                    "padding": "same",
+                    "return_state": True,
+                    "name": "conv_lstm",
+                },
+            )
+        ],
+        ("float", 3, (4, 4, 1)),
+        initial_state=[(4, 4, 2), (4, 4, 2)],
+        config_layer="conv_lstm",
+    ),
+    _rnn(
+        "rnn_conv_lstm2d_stateful",
+        [
+            (
+                "ConvLSTM2D",
+                {"filters": 2, "kernel_size": 2, "stateful": True, "name": "conv_lstm"},
+            )
+        ],
+        ("float", 3, (3, 3, 1)),
+        checks=("stateful",),
+        stateful_batch=True,
+        batch=2,
+    ),
+    _rnn(
+        "rnn_conv_lstm2d_fit",
+        [
+            ("ConvLSTM2D", {"filters": 2, "kernel_size": 2, "name": "conv_lstm"}),
+            ("Flatten", {"name": "flat"}),
+            ("Dense", {"units": 2, "name": "head"}),
+        ],
+        ("float", 3, (3, 3, 1)),
+        checks=("forward", "fit"),
+        fit=LSTM_FIT,
+    ),
+    _rnn(
         "rnn_lstm_fit_masked",
         [
             ("LSTM", {"units": 4, "name": "lstm"}),
@@ -527,7 +611,7 @@ def rnn_data(case: Case) -> dict:
         x = rng.integers(1, size, (n, steps)).astype(np.int32)
         x[1 % n, 1] = 0  # a masked step in the middle of a sequence
     else:
-        x = rng.normal(size=(n, steps, size)).astype(np.float32)
+        x = rng.normal(size=(n, steps, *_step_shape(size))).astype(np.float32)
     if kind == "tokens" or spec.get("masked"):
         for b in range(n):
             pad = b % (steps - 1)

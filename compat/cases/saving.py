@@ -55,6 +55,18 @@ def stacked_rnn(m: ModuleType):
     )
 
 
+def conv_lstm(m: ModuleType):
+    return m.Sequential(
+        [
+            m.Input(shape=(3, 4, 4, 1)),
+            m.layers.ConvLSTM2D(2, 2, padding="same", name="conv_lstm"),
+            m.layers.Flatten(name="flatten"),
+            m.layers.Dense(3, name="head"),
+        ],
+        name="conv_lstm",
+    )
+
+
 def two_input(m: ModuleType):
     left = m.Input(shape=(4,), name="left")
     right = m.Input(shape=(3,), name="right")
@@ -69,6 +81,7 @@ BUILDERS = {
     "mlp": mlp,
     "convnet_bn": convnet_bn,
     "stacked_rnn": stacked_rnn,
+    "conv_lstm": conv_lstm,
     "two_input": two_input,
 }
 
@@ -113,5 +126,6 @@ CASES = [
     _case("saving_mlp", "mlp", ((5,),)),
     _case("saving_convnet_bn", "convnet_bn", ((6, 6, 2),)),
     _case("saving_stacked_rnn", "stacked_rnn", ((5, 3),)),
+    _case("saving_conv_lstm", "conv_lstm", ((3, 4, 4, 1),)),
     _case("saving_two_input", "two_input", ((4,), (3,))),
 ]

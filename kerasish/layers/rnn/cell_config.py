@@ -1,4 +1,5 @@
-"""Config entries shared by the recurrent cells and layers, in Keras' forms."""
+"""What the recurrent cells and layers share: their weights, argument checks and
+config entries, in Keras' forms."""
 
 from __future__ import annotations
 
@@ -26,6 +27,41 @@ def serialize_args(source: Any, keys: tuple[str, ...]) -> dict:
                 break
         config[key] = value
     return config
+
+
+def add_cell_weights(
+    cell: Any,
+    kernel_shape: tuple,
+    recurrent_shape: tuple,
+    bias_shape: tuple,
+    bias_initializer: Any = None,
+) -> None:
+    """Adds a cell's `kernel`, `recurrent_kernel` and (with `use_bias`)
+    `bias`, in Keras' order, with the cell's initializers, regularizers and
+    constraints (`bias_initializer` overrides the cell's own)."""
+    cell.kernel = cell.add_weight(
+        shape=kernel_shape,
+        name="kernel",
+        initializer=cell.kernel_initializer,
+        regularizer=cell.kernel_regularizer,
+        constraint=cell.kernel_constraint,
+    )
+    cell.recurrent_kernel = cell.add_weight(
+        shape=recurrent_shape,
+        name="recurrent_kernel",
+        initializer=cell.recurrent_initializer,
+        regularizer=cell.recurrent_regularizer,
+        constraint=cell.recurrent_constraint,
+    )
+    cell.bias = None
+    if cell.use_bias:
+        cell.bias = cell.add_weight(
+            shape=bias_shape,
+            name="bias",
+            initializer=bias_initializer or cell.bias_initializer,
+            regularizer=cell.bias_regularizer,
+            constraint=cell.bias_constraint,
+        )
 
 
 def check_units(units: Any) -> None:

@@ -111,30 +111,13 @@ class GRUCell(Layer, DropoutRNNCell):
         self.output_size = self.units
 
     def build(self, input_shape: tuple) -> None:
-        self.kernel = self.add_weight(
-            shape=(input_shape[-1], self.units * 3),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        bias_shape = (2, 3 * self.units) if self.reset_after else (3 * self.units,)
+        cell_config.add_cell_weights(
+            self,
+            (input_shape[-1], self.units * 3),
+            (self.units, self.units * 3),
+            bias_shape,
         )
-        self.recurrent_kernel = self.add_weight(
-            shape=(self.units, self.units * 3),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
-        )
-        self.bias = None
-        if self.use_bias:
-            shape = (2, 3 * self.units) if self.reset_after else (3 * self.units,)
-            self.bias = self.add_weight(
-                shape=shape,
-                name="bias",
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
 
     def _masks(self, inputs: jax.Array, h_tm1: jax.Array, training: bool) -> tuple:
         # Keras applies a rate of exactly 1.0 as no dropout in this cell.

@@ -33,6 +33,23 @@ _CELL_ARGS = (
 )
 
 
+def forget_bias_initializer(base: Any, units: int) -> Any:
+    """The bias initializer of `unit_forget_bias`: `base` for gates i, c, o
+    and ones for the forget gate f (bias `(4*units,)`, gates i, f, c, o)."""
+
+    def initializer(shape: tuple, dtype: Any = None) -> jax.Array:
+        del shape
+        return jnp.concatenate(
+            [
+                base((units,), dtype=dtype),
+                jnp.ones((units,), dtype=dtype),
+                base((units * 2,), dtype=dtype),
+            ]
+        )
+
+    return initializer
+
+
 class LSTMCell(Layer, DropoutRNNCell):
     """Cell class for the LSTM layer: one step over `(batch, features)`.
 
@@ -120,46 +137,18 @@ class LSTMCell(Layer, DropoutRNNCell):
         self.output_size = self.units
 
     def build(self, input_shape: tuple) -> None:
-        self.kernel = self.add_weight(
-            shape=(input_shape[-1], self.units * 4),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        cell_config.add_cell_weights(
+            self,
+            (input_shape[-1], self.units * 4),
+            (self.units, self.units * 4),
+            (self.units * 4,),
+            self._bias_initializer(),
         )
-        self.recurrent_kernel = self.add_weight(
-            shape=(self.units, self.units * 4),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
-        )
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(
-                shape=(self.units * 4,),
-                name="bias",
-                initializer=self._bias_initializer(),
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
 
     def _bias_initializer(self) -> Any:
         if not self.unit_forget_bias:
             return self.bias_initializer
-        units, base = self.units, self.bias_initializer
-
-        def forget_bias_initializer(shape: tuple, dtype: Any = None) -> jax.Array:
-            del shape
-            return jnp.concatenate(
-                [
-                    base((units,), dtype=dtype),
-                    jnp.ones((units,), dtype=dtype),
-                    base((units * 2,), dtype=dtype),
-                ]
-            )
-
-        return forget_bias_initializer
+        return forget_bias_initializer(self.bias_initializer, self.units)
 
     def call(self, inputs: jax.Array, states: list, training: bool = False) -> tuple:
         h_tm1, c_tm1 = states[0], states[1]

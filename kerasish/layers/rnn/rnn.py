@@ -289,12 +289,14 @@ class RNN(Layer):
             leaves = [s.astype(d) for s, d in zip(leaves, dtypes, strict=True)]
             return output, jax.tree_util.tree_unflatten(structure, leaves)
 
-        output_size = self._output_size()
-        dtype = getattr(self.cell, "compute_dtype", self.compute_dtype)
-        carry_last = not self.return_sequences and isinstance(output_size, int)
-        output_init = jnp.zeros(
-            (sequences.shape[0], output_size if carry_last else 0), dtype
-        )
+        last_init = None
+        if not self.return_sequences:
+            last_init = self._last_output_init(sequences, initial_state)
+        if last_init is None:  # every output is kept; the last is read off
+            dtype = getattr(self.cell, "compute_dtype", self.compute_dtype)
+            output_init = jnp.zeros((sequences.shape[0], 0), dtype)
+        else:
+            output_init = last_init
         last, outputs, states = time_loop.rnn(
             step,
             sequences,
@@ -304,9 +306,19 @@ class RNN(Layer):
             mask=mask,
             unroll=self.unroll,
             zero_output_for_mask=self.zero_output_for_mask,
-            return_all_outputs=not carry_last,
+            return_all_outputs=last_init is None,
         )
         return last, outputs, states
+
+    def _last_output_init(self, sequences: jax.Array, initial_state: list) -> Any:
+        """Zeros shaped like one step's output, carried through the loop as
+        the last output; None when that shape is unknown."""
+        del initial_state
+        size = self._output_size()
+        if not isinstance(size, int):
+            return None
+        dtype = getattr(self.cell, "compute_dtype", self.compute_dtype)
+        return jnp.zeros((sequences.shape[0], size), dtype)
 
     def _checked_initial_state(self, initial_state: Any, expected: list) -> Any:
         """`initial_state` as arrays in the cell's state structure, or Keras'

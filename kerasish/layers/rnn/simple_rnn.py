@@ -95,29 +95,9 @@ class SimpleRNNCell(Layer, DropoutRNNCell):
         self.output_size = self.units
 
     def build(self, input_shape: tuple) -> None:
-        self.kernel = self.add_weight(
-            shape=(input_shape[-1], self.units),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        cell_config.add_cell_weights(
+            self, (input_shape[-1], self.units), (self.units, self.units), (self.units,)
         )
-        self.recurrent_kernel = self.add_weight(
-            shape=(self.units, self.units),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
-        )
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(
-                shape=(self.units,),
-                name="bias",
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
 
     def call(self, sequence: jax.Array, states: Any, training: bool = False) -> tuple:
         prev_output = states[0] if isinstance(states, list | tuple) else states

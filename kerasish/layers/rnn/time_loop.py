@@ -19,8 +19,16 @@ def _first_state(states: list) -> jax.Array:
     return first
 
 
+def _where(is_masked: jax.Array, old: jax.Array, new: jax.Array) -> jax.Array:
+    """`old` where a sample's step is masked: `is_masked` is `(batch, 1)`,
+    widened to the rank of the values (conv states are `(batch, *spatial,
+    channels)`)."""
+    trailing = (1,) * (new.ndim - is_masked.ndim)
+    return jnp.where(jnp.reshape(is_masked, is_masked.shape + trailing), old, new)
+
+
 def _keep(is_masked: jax.Array, old: Any, new: Any) -> Any:
-    return jax.tree_util.tree_map(lambda o, n: jnp.where(is_masked, o, n), old, new)
+    return jax.tree_util.tree_map(lambda o, n: _where(is_masked, o, n), old, new)
 
 
 def rnn(
@@ -76,7 +84,7 @@ def rnn(
             previous = (
                 jnp.zeros_like(output) if zero_output_for_mask else _first_state(states)
             )
-            output = jnp.where(is_masked, previous, output)
+            output = _where(is_masked, previous, output)
             new_states = _keep(is_masked, states, new_states)
         if return_all_outputs:
             return (new_states, last), output
@@ -112,7 +120,7 @@ def _unrolled(
         if mask is not None:
             is_masked = jnp.logical_not(mask[t])  # (batch, 1)
             previous = outputs[-1] if outputs else jnp.zeros_like(output)
-            output = jnp.where(is_masked, previous, output)
+            output = _where(is_masked, previous, output)
             new_states = _keep(is_masked, states, new_states)
         states = new_states
         outputs = [*outputs, output] if return_all_outputs else [output]
