@@ -393,6 +393,13 @@ def _model_data(case: Case) -> tuple[list, list]:
     return xs, ys
 
 
+def _model_sample_weights(case: Case) -> list:
+    """One weight array per output (drawn after the data, which it leaves as is)."""
+    rng = np.random.default_rng(case.seed + 1)
+    n = case.spec["n"]
+    return [rng.uniform(0.1, 2.0, (n,)).astype(F32) for _ in case.spec["targets"]]
+
+
 def _one(items: list):
     return items[0] if len(items) == 1 else list(items)
 
@@ -445,13 +452,17 @@ def record_model(case: Case):
     kwargs["optimizer"] = build_optimizer(keras, kwargs["optimizer"])
     model.compile(**kwargs)
     ev = {"batch_size": spec["fit"]["batch_size"], "verbose": 0}
+    if spec.get("sample_weight"):
+        out["sample_weight"] = _model_sample_weights(case)
+        ev["sample_weight"] = models.sample_weight_arg(case, out["sample_weight"])
     extras["names_compiled"] = list(model.metrics_names)
     if "evaluate" in checks:
         extras["list"] = _describe(model.evaluate(x, y, **ev))
         extras["names_evaluated"] = list(model.metrics_names)
         extras["dict"] = _describe(model.evaluate(x, y, return_dict=True, **ev))
     if "fit" in checks:
-        history = model.fit(x, y, verbose=0, **spec["fit"])
+        sw = {"sample_weight": ev["sample_weight"]} if "sample_weight" in ev else {}
+        history = model.fit(x, y, verbose=0, **spec["fit"], **sw)
         extras["history"] = _pythonify(history.history)
         extras["params"] = history.params
         extras["names_fitted"] = list(model.metrics_names)

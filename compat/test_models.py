@@ -87,13 +87,16 @@ def _training(case, ref) -> dict:
     kwargs["optimizer"] = build_optimizer(kerasish, kwargs["optimizer"])
     model.compile(**kwargs)
     ev = {"batch_size": spec["fit"]["batch_size"], "verbose": 0}
+    if spec.get("sample_weight"):
+        ev["sample_weight"] = builders.sample_weight_arg(case, ref.seq("sample_weight"))
     got: dict = {"names_compiled": list(model.metrics_names)}
     if "evaluate" in checks:
         got["list"] = _describe(model.evaluate(x, y, **ev))
         got["names_evaluated"] = list(model.metrics_names)
         got["dict"] = _describe(model.evaluate(x, y, return_dict=True, **ev))
     if "fit" in checks:
-        history = model.fit(x, y, verbose=0, **spec["fit"])
+        sw = {"sample_weight": ev["sample_weight"]} if "sample_weight" in ev else {}
+        history = model.fit(x, y, verbose=0, **spec["fit"], **sw)
         got["history"] = history.history
         got["params"] = history.params
         got["names_fitted"] = list(model.metrics_names)

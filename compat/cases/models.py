@@ -200,6 +200,16 @@ BUILDERS = {
 }
 
 
+def sample_weight_arg(case: Case, weights: list):
+    """`fit`/`evaluate`'s `sample_weight` from the recorded per-output weights:
+    `spec["sample_weight"]` "per_output" passes them all (a list), "single"
+    the first one for every output; absent, none."""
+    mode = case.spec.get("sample_weight")
+    if mode is None:
+        return None
+    return list(weights) if mode == "per_output" else weights[0]
+
+
 def build(module: ModuleType, case: Case):
     """The case's model, built by `module` (real Keras or kerasish)."""
     return BUILDERS[case.spec["builder"]](module)
@@ -230,6 +240,23 @@ CASES = [
             "metrics": {"reg": ["mae"], "cls": ["accuracy"]},
         },
     ),
+    *[
+        _case(
+            f"model_functional_multi_io_sample_weight_{mode}",
+            "multi_io",
+            ("fit", "evaluate"),
+            inputs=[(4,), (3,)],
+            targets=[("regress", 1), ("classify", 3)],
+            compile={
+                "optimizer": ADAM,
+                "loss": ["mse", "sparse_categorical_crossentropy"],
+                "metrics": [["mae"], ["accuracy"]],
+                "weighted_metrics": [["mae"], ["accuracy"]],
+            },
+            sample_weight=mode,
+        )
+        for mode in ("per_output", "single")
+    ],
     _case(
         "model_subclassed_dropout",
         "subclassed_dropout",

@@ -48,6 +48,17 @@ def split(values: Any, names: list[str]) -> list:
     return [values]
 
 
+def split_sample_weight(sample_weight: Any, names: list[str]) -> list:
+    """One sample weight per output: weights given in the targets' structure
+    (list, tuple or dict) split like them; a single array (or None) weighs
+    every output, as does a structure shorter than the outputs (Keras repeats
+    its first entry)."""
+    if len(names) == 1 or not isinstance(sample_weight, list | tuple | dict):
+        return [sample_weight] * len(names)
+    weights = split(sample_weight, names)
+    return weights if len(weights) == len(names) else [weights[0]] * len(names)
+
+
 class CompileLoss:
     """The loss(es) given to `compile`, one per model output, weighted and summed.
 
@@ -102,9 +113,10 @@ class CompileLoss:
     ) -> list:
         """Each output's (unweighted) loss; None where the output has no loss."""
         trues, preds = split(y_true, self.names), split(y_pred, self.names)
+        weights = split_sample_weight(sample_weight, self.names)
         return [
-            None if fn is None else fn(t, p, sample_weight=sample_weight)
-            for fn, t, p in zip(self.loss_fns, trues, preds, strict=True)
+            None if fn is None else fn(t, p, sample_weight=w)
+            for fn, t, p, w in zip(self.loss_fns, trues, preds, weights, strict=True)
         ]
 
     def total(self, values: list) -> jax.Array:
@@ -207,8 +219,9 @@ class CompileMetrics:
 
     def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
         trues, preds = split(y_true, self.names), split(y_pred, self.names)
+        weights = split_sample_weight(sample_weight, self.names)
         for metric, index, weighted, _ in self.entries:
-            kwargs = {"sample_weight": sample_weight} if weighted else {}
+            kwargs = {"sample_weight": weights[index]} if weighted else {}
             metric.update_state(trues[index], preds[index], **kwargs)
 
     def stateless_update_state(
@@ -216,10 +229,11 @@ class CompileMetrics:
     ) -> list:
         """Pure update of every sub-metric; `values` is the flat variable list."""
         trues, preds = split(y_true, self.names), split(y_pred, self.names)
+        weights = split_sample_weight(sample_weight, self.names)
         new, start = [], 0
         for metric, index, weighted, _ in self.entries:
             stop = start + len(metric.variables)
-            kwargs = {"sample_weight": sample_weight} if weighted else {}
+            kwargs = {"sample_weight": weights[index]} if weighted else {}
             new += metric.stateless_update_state(
                 values[start:stop], trues[index], preds[index], **kwargs
             )

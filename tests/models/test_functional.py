@@ -205,6 +205,49 @@ def test_multi_output_metrics_need_a_structure():
         model.fit(np.ones((2, 4)), [np.ones((2, 1)), np.ones((2, 2))], verbose=0)
 
 
+def _two_outputs():
+    inputs = keras.Input((4,))
+    a = layers.Dense(1, name="a")(inputs)
+    b = layers.Dense(2, name="b")(inputs)
+    model = keras.Model(inputs, [a, b])
+    model.compile(optimizer="sgd", loss="mse", weighted_metrics=[["mae"], ["mae"]])
+    return model
+
+
+def test_per_output_sample_weights():
+    model = _two_outputs()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(6, 4)).astype("float32")
+    ya = rng.normal(size=(6, 1)).astype("float32")
+    yb = rng.normal(size=(6, 2)).astype("float32")
+    ones, zeros = np.ones(6, "float32"), np.zeros(6, "float32")
+    plain = model.evaluate(x, [ya, yb], verbose=0, return_dict=True)
+    # Output "a" weighted out, "b" as unweighted: the structure follows y.
+    for y, weights in (
+        ([ya, yb], [zeros, ones]),
+        ({"a": ya, "b": yb}, {"a": zeros, "b": ones}),
+    ):
+        logs = model.evaluate(x, y, sample_weight=weights, verbose=0, return_dict=True)
+        assert logs["a_loss"] == 0 and logs["a_mae"] == 0
+        np.testing.assert_allclose(logs["b_loss"], plain["b_loss"], rtol=1e-6)
+        np.testing.assert_allclose(logs["b_mae"], plain["b_mae"], rtol=1e-6)
+        np.testing.assert_allclose(logs["loss"], plain["b_loss"], rtol=1e-6)
+    # One array weighs every output.
+    single = model.evaluate(x, [ya, yb], sample_weight=zeros, verbose=0)
+    assert single[0] == 0
+
+
+def test_sample_weight_structure_errors():
+    model = _two_outputs()
+    x, ya, yb = np.ones((4, 4)), np.ones((4, 1)), np.ones((4, 2))
+    with pytest.raises(ValueError, match="one `sample_weight` array per output"):
+        model.fit(x, [ya, yb], sample_weight={"a": np.ones(4)}, verbose=0)
+    with pytest.raises(ValueError, match="one `sample_weight` array per output"):
+        model.fit(x, [ya, yb], sample_weight=[np.ones(4)], verbose=0)
+    with pytest.raises(ValueError, match=r"one scalar score per sample.*\(4, 2\)"):
+        model.fit(x, [ya, yb], sample_weight=np.ones((4, 2)), verbose=0)
+
+
 def test_layer_called_with_several_symbolic_arguments():
     query, value = keras.Input((5, 8)), keras.Input((7, 8))
     attended = layers.MultiHeadAttention(num_heads=2, key_dim=4)(query, value)

@@ -69,6 +69,50 @@ def check_cardinality(x: Any, y: Any, sample_weight: Any) -> None:
         raise ValueError(msg)
 
 
+def check_sample_weight_structure(y: Any, sample_weight: Any) -> None:
+    """Keras' rules for several outputs (`y` a list, tuple or dict): either
+    one weight array per output, in `y`'s structure, or a single array of
+    one weight per sample, which then serves every output."""
+    if sample_weight is None or not isinstance(y, list | tuple | dict):
+        return
+    if isinstance(sample_weight, list | tuple | dict):
+        if _same_structure(y, sample_weight):
+            return
+        raise ValueError(
+            "You should provide one `sample_weight` array per output in `y`. "
+            "The two structures did not match:\n"
+            f"- y: {y}\n"
+            f"- sample_weight: {sample_weight}\n"
+        )
+    shape = sample_weight.shape
+    if not (len(shape) == 1 or (len(shape) == 2 and shape[1] == 1)):
+        raise ValueError(
+            "For a model with multiple outputs, when providing a single "
+            "`sample_weight` array, it should only have one scalar score per "
+            "sample (i.e. shape `(num_samples,)`). If you want to use non-scalar "
+            "sample weights, pass a `sample_weight` argument with one array per "
+            f"model output. Received: sample_weight.shape={tuple(shape)}"
+        )
+
+
+def _same_structure(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) or isinstance(b, dict):
+        return (
+            isinstance(a, dict)
+            and isinstance(b, dict)
+            and a.keys() == b.keys()
+            and all(_same_structure(a[k], b[k]) for k in a)
+        )
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):
+        return (
+            isinstance(a, list | tuple)
+            and isinstance(b, list | tuple)
+            and len(a) == len(b)
+            and all(_same_structure(u, v) for u, v in zip(a, b, strict=True))
+        )
+    return True
+
+
 def class_weight_to_sample_weights(y: Any, class_weight: dict) -> np.ndarray:
     """Per-sample weights from a `{class: weight}` dict, Keras' label rules."""
     labels = np.asarray(y)
@@ -104,6 +148,7 @@ def standardize(
     sample_weight = to_arrays(sample_weight)
     if class_weight is not None:
         sample_weight = class_weight_sample_weights(y, sample_weight, class_weight)
+    check_sample_weight_structure(y, sample_weight)
     check_cardinality(x, y, sample_weight)
     return x, y, sample_weight
 
