@@ -15,6 +15,7 @@ Keras and kerasish:
   (`return_state`, `merge_mode=None`), which becomes the model's outputs.
 - `spec["initial_state"]`: shapes of extra state inputs passed to the first
   recurrent layer as `initial_state=`.
+- `spec["embedding_kwargs"]`: extra `Embedding` arguments (e.g. `lora_rank`).
 - `spec["batch"]`: batch size (fixed in the `Input` when `stateful`).
 - `spec["config_layer"]`: name of a layer whose `get_config()` is recorded.
 - `spec["fit"]`: `compile`/`fit` arguments for a History comparison.
@@ -100,7 +101,11 @@ def build_model(module: ModuleType, case: Case):
     x = x_in
     if kind == "tokens":
         x = module.layers.Embedding(
-            size, 4, mask_zero=spec.get("mask_zero", True), name="embedding"
+            size,
+            4,
+            mask_zero=spec.get("mask_zero", True),
+            name="embedding",
+            **spec.get("embedding_kwargs", {}),
         )(x)
     elif spec.get("masked"):
         x = module.layers.Masking(0.0, name="masking")(x)
@@ -570,6 +575,29 @@ CASES = [
         SEQ,
         checks=("forward", "fit"),
         masked=True,
+        fit=LSTM_FIT,
+    ),
+    _rnn(
+        "rnn_embedding_lstm_lora_fit",
+        [
+            ("LSTM", {"units": 3, "name": "lstm"}),
+            ("Dense", {"units": 4, "lora_rank": 2, "name": "dense"}),
+            (
+                "EinsumDense",
+                {
+                    "equation": "ab,bc->ac",
+                    "output_shape": 2,
+                    "bias_axes": "c",
+                    "lora_rank": 2,
+                    "lora_alpha": 4,
+                    "name": "ein",
+                },
+            ),
+        ],
+        TOKENS,
+        checks=("forward", "grads", "fit"),
+        embedding_kwargs={"lora_rank": 2, "lora_alpha": 8},
+        config_layer="ein",
         fit=LSTM_FIT,
     ),
     _rnn(

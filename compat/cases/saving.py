@@ -67,6 +67,20 @@ def conv_lstm(m: ModuleType):
     )
 
 
+def lora(m: ModuleType):
+    """LoRA on Dense and EinsumDense: files hold the merged kernels."""
+    return m.Sequential(
+        [
+            m.Input(shape=(5,)),
+            m.layers.Dense(4, activation="tanh", lora_rank=2, name="dense"),
+            m.layers.EinsumDense(
+                "ab,bc->ac", 3, bias_axes="c", lora_rank=2, lora_alpha=4, name="ein"
+            ),
+        ],
+        name="lora",
+    )
+
+
 def two_input(m: ModuleType):
     left = m.Input(shape=(4,), name="left")
     right = m.Input(shape=(3,), name="right")
@@ -82,6 +96,7 @@ BUILDERS = {
     "convnet_bn": convnet_bn,
     "stacked_rnn": stacked_rnn,
     "conv_lstm": conv_lstm,
+    "lora": lora,
     "two_input": two_input,
 }
 
@@ -127,5 +142,6 @@ CASES = [
     _case("saving_convnet_bn", "convnet_bn", ((6, 6, 2),)),
     _case("saving_stacked_rnn", "stacked_rnn", ((5, 3),)),
     _case("saving_conv_lstm", "conv_lstm", ((3, 4, 4, 1),)),
+    _case("saving_lora", "lora", ((5,),)),
     _case("saving_two_input", "two_input", ((4,), (3,))),
 ]

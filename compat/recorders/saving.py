@@ -56,6 +56,15 @@ def _compiled(case: Case):
     return model
 
 
+def _as_loaded(case: Case, weights_file: pathlib.Path) -> list:
+    """The weights a fresh Keras model holds after loading `weights_file`:
+    the saved ones, except that LoRA layers hold their merged kernels (and
+    zero adapters), since Keras saves LoRA merged."""
+    fresh = cases.build(keras, case)
+    fresh.load_weights(weights_file)
+    return fresh.get_weights()
+
+
 def _run_kerasish(case: Case, keras_file: pathlib.Path, outdir: str) -> dict:
     python = os.environ.get("KERASISH_PYTHON", str(ROOT / ".venv/bin/python"))
     env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
@@ -82,12 +91,15 @@ def record_saving(case: Case):
     model.save(keras_file)
     model.save_weights(weights_file)
     out = {"x": xs, "y_true": y, "y": np.asarray(model.predict(x, verbose=0))}
-    out["weights"] = model.get_weights()
+    out["weights"] = _as_loaded(case, weights_file)
 
     # Keras continues training from its own file: what kerasish must match.
     resumed = keras.models.load_model(keras_file)
     resumed.fit(x, y, verbose=0, **case.spec["fit"])
-    out["continued_weights"] = resumed.get_weights()
+    with tempfile.TemporaryDirectory() as tmp:
+        resumed_file = pathlib.Path(tmp, "resumed.weights.h5")
+        resumed.save_weights(resumed_file)
+        out["continued_weights"] = _as_loaded(case, resumed_file)
     out["continued_y"] = np.asarray(resumed.predict(x, verbose=0))
 
     with tempfile.TemporaryDirectory() as outdir:

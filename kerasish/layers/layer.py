@@ -292,6 +292,10 @@ class Layer:
             floating = jnp.issubdtype(jnp.dtype(dtype), jnp.floating)
             initializer = "glorot_uniform" if floating else "zeros"
         name = name or naming.auto_name("Variable")
+        # Under the layer's name scope, as Keras: `dense/kernel` even when the
+        # weight is added outside `build` (in `__init__`, by `enable_lora`).
+        with naming.name_scope(self.name, self):
+            path = naming.path_for(name)
         variable = Variable(
             initializers.get(initializer),
             shape=tuple(shape or ()),
@@ -300,7 +304,7 @@ class Layer:
             name=name,
             regularizer=regularizers.get(regularizer),
             constraint=constraints.get(constraint),
-            path=naming.path_for(name),
+            path=path,
             autocast=autocast,
         )
         self._track(variable)

@@ -142,7 +142,7 @@ def load_own_variables(obj: Any, store: ReadStore) -> None:
         obj.load_own_variables(store)
     else:
         variables = own_variables(obj)
-        _check_count(obj, variables, store)
+        check_count(obj, variables, store)
         for i, variable in enumerate(variables):
             variable.assign(store[str(i)])
     if callable(getattr(obj, "finalize_state", None)):
@@ -150,7 +150,7 @@ def load_own_variables(obj: Any, store: ReadStore) -> None:
         obj.finalize_state()
 
 
-def _check_count(layer: Any, variables: list, store: ReadStore) -> None:
+def check_count(layer: Any, variables: list, store: ReadStore) -> None:
     if len(store) == len(variables):
         return
     if not variables and not layer.built:

@@ -8,11 +8,12 @@ import jax
 import jax.numpy as jnp
 
 from kerasish import activations, constraints, initializers, regularizers
+from kerasish.layers.core.lora import LoRA
 from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
 
 
-class Dense(Layer):
+class Dense(LoRA, Layer):
     """Just your regular densely-connected NN layer.
 
     `Dense` computes `output = activation(dot(input, kernel) + bias)`. On
@@ -60,10 +61,6 @@ class Dense(Layer):
                 "Received an invalid value for `units`, expected a positive "
                 f"integer. Received: units={units}"
             )
-        if lora_rank is not None:
-            raise NotImplementedError(
-                f"LoRA is not supported yet. Received: lora_rank={lora_rank}"
-            )
         self.units = units
         self.activation = activations.get(activation)
         self.use_bias = use_bias
@@ -74,6 +71,7 @@ class Dense(Layer):
         self.kernel_constraint = constraints.get(kernel_constraint)
         self.bias_constraint = constraints.get(bias_constraint)
         self.quantization_config = quantization_config
+        self._init_lora(lora_rank, lora_alpha)
         self.input_spec = InputSpec(min_ndim=2)
         self.supports_masking = True
 
@@ -97,10 +95,15 @@ class Dense(Layer):
         else:
             self.bias = None
         self.input_spec = InputSpec(min_ndim=2, axes={-1: input_dim})
+        self.built = True
+        if self.lora_rank:
+            # Keras passes no `lora_alpha` here: it becomes `lora_rank`.
+            self.enable_lora(self.lora_rank)
 
     def call(self, inputs: jax.Array, training: bool | None = None) -> jax.Array:
         del training
-        x = jnp.matmul(inputs, self.kernel.value)  # (batch, ..., units)
+        kernel = self._with_lora(self.kernel.value)
+        x = jnp.matmul(inputs, kernel)  # (batch, ..., units)
         if self.bias is not None:
             x = x + self.bias.value
         return self.activation(x)
@@ -121,4 +124,5 @@ class Dense(Layer):
             "kernel_constraint": constraints.serialize(self.kernel_constraint),
             "bias_constraint": constraints.serialize(self.bias_constraint),
             "quantization_config": self.quantization_config,
+            **self._lora_config(),
         }

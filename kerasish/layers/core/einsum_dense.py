@@ -10,11 +10,12 @@ import jax.numpy as jnp
 
 from kerasish import activations, constraints, initializers, regularizers
 from kerasish.initializers.random_initializers import VarianceScaling
+from kerasish.layers.core.lora import LoRA
 from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
 
 
-class EinsumDense(Layer):
+class EinsumDense(LoRA, Layer):
     """A layer that uses `einsum` as the backing computation.
 
     This layer can perform einsum calculations of arbitrary dimensionality.
@@ -65,10 +66,6 @@ class EinsumDense(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if lora_rank is not None:
-            raise NotImplementedError(
-                f"LoRA is not supported yet. Received: lora_rank={lora_rank}"
-            )
         self.equation = equation
         if isinstance(output_shape, int):
             self.partial_output_shape = (output_shape,)
@@ -82,8 +79,7 @@ class EinsumDense(Layer):
         self.bias_regularizer = regularizers.get(bias_regularizer)
         self.kernel_constraint = constraints.get(kernel_constraint)
         self.bias_constraint = constraints.get(bias_constraint)
-        self.lora_rank = lora_rank
-        self.lora_alpha = lora_alpha
+        self._init_lora(lora_rank, lora_alpha)
         self.gptq_unpacked_column_size = gptq_unpacked_column_size
         self.quantization_config = quantization_config
 
@@ -122,6 +118,9 @@ class EinsumDense(Layer):
             )
         else:
             self.bias = None
+        self.built = True
+        if self.lora_rank:
+            self.enable_lora(self.lora_rank, lora_alpha=self.lora_alpha)
 
     @property
     def kernel(self) -> Any:
@@ -131,7 +130,7 @@ class EinsumDense(Layer):
 
     def call(self, inputs: jax.Array, training: bool | None = None) -> jax.Array:
         del training
-        x = jnp.einsum(self.equation, inputs, self._kernel.value)
+        x = jnp.einsum(self.equation, inputs, self._with_lora(self._kernel.value))
         if self.bias is not None:
             x = x + self.bias.value
         if self.activation is not None:
@@ -162,7 +161,7 @@ class EinsumDense(Layer):
         }
         if self.gptq_unpacked_column_size:
             config["gptq_unpacked_column_size"] = self.gptq_unpacked_column_size
-        return config
+        return {**config, **self._lora_config()}
 
 
 def _analyze_einsum(

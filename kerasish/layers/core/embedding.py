@@ -10,6 +10,7 @@ import jax.numpy as jnp
 
 from kerasish import constraints, initializers, regularizers
 from kerasish.core.keras_tensor import KerasTensor
+from kerasish.layers.core.lora import LoRA
 from kerasish.layers.layer import Layer
 
 
@@ -21,7 +22,7 @@ def _check_dim(name: str, value: Any) -> None:
         )
 
 
-class Embedding(Layer):
+class Embedding(LoRA, Layer):
     """Turns nonnegative integers (indexes) into dense vectors of fixed size.
 
     e.g. `[[4], [20]] -> [[[0.25, 0.1]], [[0.6, -0.2]]]`. Non-integer inputs
@@ -52,6 +53,10 @@ class Embedding(Layer):
         (N+1)-D tensor with shape `(batch_size, ..., output_dim)`.
     """
 
+    _lora_target = "embeddings"
+    _lora_prefix = "lora_embeddings"
+    _lora_argument = "embeddings"
+
     def __init__(
         self,
         input_dim: int,
@@ -75,10 +80,6 @@ class Embedding(Layer):
                 stacklevel=2,
             )
         super().__init__(**kwargs)
-        if lora_rank is not None:
-            raise NotImplementedError(
-                f"LoRA is not supported yet. Received: lora_rank={lora_rank}"
-            )
         self.input_dim = input_dim
         self.output_dim = output_dim
         self.embeddings_initializer = initializers.get(embeddings_initializer)
@@ -88,6 +89,7 @@ class Embedding(Layer):
         self.supports_masking = mask_zero
         self.autocast = False
         self.quantization_config = quantization_config
+        self._init_lora(lora_rank, lora_alpha)
         if weights is not None:
             self.build()
             if not (isinstance(weights, list) and len(weights) == 1):
@@ -105,13 +107,17 @@ class Embedding(Layer):
             constraint=self.embeddings_constraint,
             trainable=True,
         )
+        self.built = True
+        if self.lora_rank:
+            # Keras passes no `lora_alpha` here: it becomes `lora_rank`.
+            self.enable_lora(self.lora_rank)
 
     def call(self, inputs: jax.Array) -> jax.Array:
         if inputs.dtype not in (jnp.int32, jnp.int64):
             inputs = inputs.astype(jnp.int32)
         # Keras' JAX `ops.take`: negative indices wrap and out-of-range ones
         # give NaN rows (a gather cannot raise under jit).
-        outputs = jnp.take(self.embeddings.value, inputs, axis=0)
+        outputs = jnp.take(self._with_lora(self.embeddings.value), inputs, axis=0)
         return outputs.astype(self.compute_dtype)
 
     def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
@@ -143,4 +149,5 @@ class Embedding(Layer):
             "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
             "mask_zero": self.mask_zero,
             "quantization_config": self.quantization_config,
+            **self._lora_config(),
         }
