@@ -1,7 +1,9 @@
 """Inference and start-up costs: kerasish vs a hand-jitted apply, side by side.
 
 Workloads (the same MLP 8 -> 32 -> 1 unless noted), medians of repeated timing
-loops, ratios against `jax.jit(model.apply)` on the same parameters:
+loops, ratios against `jax.jit(model.apply)` on the same parameters (for the
+inference calls, the median of per-round ratios, each round timing both back to
+back):
 
 - `predict` of a single sample (`verbose=0`), `predict_on_batch` (batch 32),
   eager `model(x)` (batch 32);
@@ -49,25 +51,38 @@ def _median_us(fn, number=200, repeats=7):
     return statistics.median(times) * 1e6
 
 
+def _paired_ratio(ours, base, number=200, rounds=15):
+    """Median over rounds of `ours / base`, the two timed back to back in each
+    round (so machine-load drift hits both alike)."""
+    return statistics.median(
+        _median_us(ours, number, 1) / _median_us(base, number, 1) for _ in range(rounds)
+    )
+
+
 def inference_ratios():
     model = _model()
     apply = jax.jit(lambda p, x: model.apply(p, x))
     params = model.params
     one = np.ones((1, 8), np.float32)
     batch = np.ones((32, 8), np.float32)
-    base_one = _median_us(lambda: np.asarray(apply(params, one)))
-    base_batch = _median_us(lambda: np.asarray(apply(params, batch)))
+
+    def base_one():
+        return np.asarray(apply(params, one))
+
+    def base_batch():
+        return np.asarray(apply(params, batch))
+
     return {
         "predict, 1 sample": (
-            _median_us(lambda: model.predict(one, verbose=0)) / base_one,
+            _paired_ratio(lambda: model.predict(one, verbose=0), base_one),
             1.5,
         ),
         "predict_on_batch": (
-            _median_us(lambda: model.predict_on_batch(batch)) / base_batch,
+            _paired_ratio(lambda: model.predict_on_batch(batch), base_batch),
             1.2,
         ),
         "eager model(x)": (
-            _median_us(lambda: np.asarray(model(batch))) / base_batch,
+            _paired_ratio(lambda: np.asarray(model(batch)), base_batch),
             2.0,
         ),
     }
