@@ -17,6 +17,15 @@ from kerasish.layers import input_spec as input_spec_lib
 from kerasish.layers import layer_utils
 from kerasish.layers.layer_utils import symbolic_run
 
+# How many times any layer started tracking a new weight or sub-layer: a cache
+# of a model's variable list (the jitted inference forward) compares it.
+_tracking_changes = 0
+
+
+def tracking_changes() -> int:
+    """A count that moves whenever some layer's weights or sub-layers change."""
+    return _tracking_changes
+
 
 class Layer:
     """The class from which all layers inherit.
@@ -103,10 +112,12 @@ class Layer:
         object.__setattr__(self, name, value)
 
     def _track(self, value: Any) -> None:
+        global _tracking_changes
         d = self._tracking()
         if isinstance(value, Layer):
             if all(value is not known for known in d["_layers"]):
                 d["_layers"].append(value)
+                _tracking_changes += 1
         elif isinstance(value, Variable):
             own = d["_trainable_variables"] + d["_non_trainable_variables"]
             if all(value is not known for known in own):
@@ -116,6 +127,7 @@ class Layer:
                     else "_non_trainable_variables"
                 )
                 d[target].append(value)
+                _tracking_changes += 1
         elif isinstance(value, list | tuple):
             for item in value:
                 self._track(item)

@@ -9,13 +9,14 @@ eager semantics (`output._keras_mask`, `model.losses`) are kept.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import jax
 import numpy as np
 
 from kerasish.core import masking, scope
 from kerasish.core.keras_tensor import KerasTensor
+from kerasish.layers.layer import tracking_changes
 from kerasish.models import pure
 
 # An eager call signature is jitted from its second use on: a shape seen once
@@ -28,38 +29,55 @@ def forward(model: Any) -> Any:
     model (`updates`: `{variable index: value}` for what `assign` recorded).
 
     `values` are the current values of `pure.variable_layout(model)`'s
-    variables (listed once, when the forward is made), in that order.
+    variables (listed when the forward is made), in that order.
     """
-    return _compiled(model)[0]
+    return _compiled(model).fn
 
 
-def _compiled(model: Any) -> tuple:
-    """`(jitted forward, its variables)`, made once per model. The variables
-    are listed once too: the traced function is bound to them anyway (a
-    Sequential whose stack changes drops this cache)."""
+class _Forward(NamedTuple):
+    fn: Any  # the jitted forward
+    variables: list  # the variables it is bound to, in order
+    changes: int  # `layer.tracking_changes()` when they were listed
+
+
+def _compiled(model: Any) -> _Forward:
+    """The jitted forward and its variables, made once per model, and made
+    again when a weight was added since (`enable_lora` on a layer, say): the
+    traced function is bound to the variable list it was made with."""
     compiled = model.__dict__.get("_compiled_forward")
-    if compiled is None:
-        variables = [v for _, v in pure.variable_layout(model)]
-
-        def run(values: list, x: Any) -> tuple:
-            bound = {id(v): value for v, value in zip(variables, values, strict=True)}
-            active = scope.Scope(values=bound, key=None, training=False)
-            with scope.enter(active):
-                outputs = model(x, training=False)
-            masks = [
-                masking.get_keras_mask(y) for y in jax.tree_util.tree_leaves(outputs)
-            ]
-            # What `assign` recorded (stateful RNN states), by variable index:
-            # written back after the call.
-            updates = {
-                i: active.updates[id(v)]
-                for i, v in enumerate(variables)
-                if id(v) in active.updates
-            }
-            return outputs, masks, active.losses, updates
-
-        compiled = model.__dict__["_compiled_forward"] = (jax.jit(run), variables)
+    changes = tracking_changes()
+    if compiled is not None and compiled.changes == changes:
+        return compiled
+    variables = [v for _, v in pure.variable_layout(model)]
+    if compiled is not None and _same_variables(variables, compiled.variables):
+        fn = compiled.fn  # some other layer changed: this model did not
+    else:
+        fn = jax.jit(_forward_fn(model, variables))
+    compiled = model.__dict__["_compiled_forward"] = _Forward(fn, variables, changes)
     return compiled
+
+
+def _same_variables(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(u is v for u, v in zip(a, b, strict=True))
+
+
+def _forward_fn(model: Any, variables: list) -> Any:
+    def run(values: list, x: Any) -> tuple:
+        bound = {id(v): value for v, value in zip(variables, values, strict=True)}
+        active = scope.Scope(values=bound, key=None, training=False)
+        with scope.enter(active):
+            outputs = model(x, training=False)
+        masks = [masking.get_keras_mask(y) for y in jax.tree_util.tree_leaves(outputs)]
+        # What `assign` recorded (stateful RNN states), by variable index:
+        # written back after the call.
+        updates = {
+            i: active.updates[id(v)]
+            for i, v in enumerate(variables)
+            if id(v) in active.updates
+        }
+        return outputs, masks, active.losses, updates
+
+    return run
 
 
 def predict(model: Any, x: Any) -> Any:
@@ -72,7 +90,7 @@ def predict(model: Any, x: Any) -> Any:
 
 def _run(model: Any, x: Any) -> tuple:
     """The jitted forward pass; recorded `assign`s reach their variables."""
-    fn, variables = _compiled(model)
+    fn, variables, _ = _compiled(model)
     outputs, masks, losses, updates = fn([v._value for v in variables], x)
     for index, value in updates.items():
         variables[index].assign(value)

@@ -66,3 +66,19 @@ def test_sequential_add_drops_the_compiled_forward():
     model.add(keras.layers.Dense(5))
     assert model(x).shape == (1, 5)
     assert model(x).shape == (1, 5)
+
+
+def test_weights_added_after_jitting_reach_the_forward():
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])
+    x = np.random.default_rng(2).normal(size=(3, 4)).astype("float32")
+    for _ in range(2):
+        model(x)  # the second call jits the forward
+    jitted = compiled_calls.forward(model)
+    keras.layers.Dense(3).build((None, 4))  # another model's weights: no rebuild
+    assert compiled_calls.forward(model) is jitted
+    model.layers[0].enable_lora(1)
+    model.layers[0].lora_kernel_b.assign(np.ones((1, 2), "float32"))
+    expected = np.asarray(model.apply(model.params, x))
+    assert compiled_calls.forward(model) is not jitted
+    for got in (model(x), model.predict_on_batch(x), model.predict(x, verbose=0)):
+        np.testing.assert_allclose(got, expected, rtol=1e-6)
