@@ -12,11 +12,12 @@ from kerasish import activations, constraints, initializers, regularizers
 from kerasish.backend import config as backend_config
 from kerasish.core.random import SeedGenerator
 from kerasish.layers.convolutional import conv_utils
+from kerasish.layers.convolutional.base_conv import channel_axis
 from kerasish.layers.input_spec import InputSpec
 from kerasish.layers.layer import Layer
 from kerasish.layers.rnn import cell_config
 from kerasish.layers.rnn.dropout_rnn_cell import DropoutRNNCell
-from kerasish.layers.rnn.lstm import forget_bias_initializer
+from kerasish.layers.rnn.lstm import forget_bias_initializer, lstm_update
 from kerasish.layers.rnn.rnn import RNN
 from kerasish.ops import convolution
 
@@ -163,10 +164,8 @@ class ConvLSTMCell(Layer, DropoutRNNCell):
         self.state_size = -1  # two states shaped like the output (see below)
 
     def build(self, inputs_shape: tuple) -> None:
-        if self.data_format == "channels_first":
-            channels, self.spatial_dims = inputs_shape[1], tuple(inputs_shape[2:])
-        else:
-            channels, self.spatial_dims = inputs_shape[-1], tuple(inputs_shape[1:-1])
+        channels = inputs_shape[channel_axis(self.data_format)]
+        self.spatial_dims = conv_utils.spatial_dims(inputs_shape, self.data_format)
         if None in self.spatial_dims:
             raise ValueError(
                 "ConvLSTM layers only support static input shapes for the "
@@ -208,12 +207,7 @@ class ConvLSTMCell(Layer, DropoutRNNCell):
             self._input_conv(x, k, b) + self._recurrent_conv(h, r)
             for x, k, b, h, r in zip(xs, kernels, biases, hs, recurrent, strict=True)
         ]
-        i = self.recurrent_activation(z[0])
-        f = self.recurrent_activation(z[1])
-        c = f * c_tm1 + i * self.activation(z[2])
-        o = self.recurrent_activation(z[3])
-        h = o * self.activation(c)
-        return h, [h, c]
+        return lstm_update(self, z, c_tm1)
 
     def _input_conv(self, x: jax.Array, kernel: jax.Array, bias: Any) -> jax.Array:
         out = convolution.conv(

@@ -50,6 +50,17 @@ def forget_bias_initializer(base: Any, units: int) -> Any:
     return initializer
 
 
+def lstm_update(cell: Any, z: list, c_tm1: jax.Array) -> tuple:
+    """`(h, [h, c])` from the gate pre-activations `z` (i, f, c, o) and the
+    previous carry: `c = f*c_tm1 + i*activation(z_c)`, `h = o*activation(c)`."""
+    i = cell.recurrent_activation(z[0])
+    f = cell.recurrent_activation(z[1])
+    c = f * c_tm1 + i * cell.activation(z[2])
+    o = cell.recurrent_activation(z[3])
+    h = o * cell.activation(c)
+    return h, [h, c]
+
+
 class LSTMCell(Layer, DropoutRNNCell):
     """Cell class for the LSTM layer: one step over `(batch, features)`.
 
@@ -180,12 +191,7 @@ class LSTMCell(Layer, DropoutRNNCell):
             if bias is not None:
                 z = z + bias
             z = jnp.split(z, 4, axis=1)
-        i = self.recurrent_activation(z[0])
-        f = self.recurrent_activation(z[1])
-        c = f * c_tm1 + i * self.activation(z[2])
-        o = self.recurrent_activation(z[3])
-        h = o * self.activation(c)
-        return h, [h, c]
+        return lstm_update(self, z, c_tm1)
 
     def get_initial_state(self, batch_size: int | None = None) -> list:
         return [jnp.zeros((batch_size, d), self.compute_dtype) for d in self.state_size]
